@@ -1,0 +1,3 @@
+export type * from './types.js';
+export type * from './sli.js';
+export * from './target.js';
