@@ -23,3 +23,52 @@ export interface Objective {
   /** Extra labels carried to rules, gauges and alerts. */
   readonly labels: Readonly<Record<string, string>>;
 }
+
+/** Budgeting as a user writes it: durations as text (`'1m'`) or milliseconds, defaults filled in. */
+export type BudgetingInput =
+  | 'occurrences'
+  | 'timeslices'
+  | 'ratio-timeslices'
+  | { readonly method: 'occurrences' }
+  | {
+      readonly method: 'timeslices';
+      readonly slice: string | number;
+      readonly sliceTarget: number;
+      readonly op?: 'gte' | 'gt' | 'lte' | 'lt';
+      readonly emptySlice?: 'good' | 'bad' | 'skip';
+    }
+  | {
+      readonly method: 'ratio-timeslices';
+      readonly slice: string | number;
+      readonly emptySlice?: 'good' | 'bad' | 'skip';
+    };
+
+/**
+ * An objective as a user writes it in TypeScript; {@link defineObjective} validates it and fills
+ * in defaults. Give exactly one of `target` (fraction) and `targetPercent`.
+ */
+export interface ObjectiveInput {
+  readonly id: string;
+  /** Default `'default'`. */
+  readonly service?: string;
+  readonly name?: string;
+  readonly description?: string;
+  /** Target as a fraction in (0, 1), e.g. `0.999`. */
+  readonly target?: number;
+  /** Target as a percent in (0, 100), e.g. `99.9`. */
+  readonly targetPercent?: number;
+  /**
+   * The period: a rolling duration (`'30d'`, or milliseconds), or a window object (rolling or
+   * calendar-aligned).
+   */
+  readonly window: string | number | SloWindow;
+  /** Default `'occurrences'`. */
+  readonly budgeting?: BudgetingInput;
+  readonly sli: Sli;
+  /**
+   * Burn-rate alerting: a policy, `false` to disable, or omitted for the SRE Workbook tiers
+   * derived for the window.
+   */
+  readonly alerting?: BurnRatePolicy | false;
+  readonly labels?: Readonly<Record<string, string>>;
+}

@@ -1,0 +1,6 @@
+/**
+ * @nines/cli: The nines command: validate, generate, budget, explain, gate, toil.
+ *
+ * @packageDocumentation
+ */
+export {};

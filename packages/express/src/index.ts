@@ -1,0 +1,6 @@
+/**
+ * @nines/express: Express 4 and 5 middleware: OpenTelemetry HTTP metrics and in-process SLOs.
+ *
+ * @packageDocumentation
+ */
+export {};

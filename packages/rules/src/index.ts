@@ -1,0 +1,6 @@
+/**
+ * @nines/rules: Prometheus recording and alerting rules, and promtool tests, from Nines objectives and burn-rate policies.
+ *
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * @nines/toil: Toil ledger, toil budget, automation payback and on-call load.
+ *
+ * @packageDocumentation
+ */
+export {};
