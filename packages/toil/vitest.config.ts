@@ -2,9 +2,10 @@ import { defineProject } from 'vitest/config';
 
 export default defineProject({
   resolve: { conditions: ['@nines/source'] },
+  ssr: { resolve: { conditions: ['@nines/source'], externalConditions: ['@nines/source'] } },
   test: {
     name: 'toil',
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: '../../tsconfig.json' },
   },
 });
