@@ -1,1 +1,12 @@
 export type * from './types.js';
+export * from './burnRateFactor.js';
+export * from './definePolicy.js';
+export * from './workbookPolicy.js';
+export * from './slothPolicy.js';
+export * from './pyrraPolicy.js';
+export * from './datadogPolicy.js';
+export * from './grafanaPolicy.js';
+export * from './tierThreshold.js';
+export * from './validatePolicy.js';
+export * from './timing.js';
+export * from './describeTier.js';

@@ -1,1 +1,11 @@
 export type * from './types.js';
+export { rollingWindow } from './rollingWindow.js';
+export { calendarWindow } from './calendarWindow.js';
+export type { CalendarWindowOptions } from './calendarWindow.js';
+export { calendarWindowFromOpenSlo } from './calendarWindowFromOpenSlo.js';
+export type { OpenSloCalendar } from './calendarWindowFromOpenSlo.js';
+export { toWindow } from './toWindow.js';
+export { windowPeriod } from './windowPeriod.js';
+export { nominalWindowLength } from './nominalWindowLength.js';
+export { formatWindow } from './formatWindow.js';
+export { isValidTimeZone } from './timeZone.js';

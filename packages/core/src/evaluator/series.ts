@@ -1,0 +1,139 @@
+/**
+ * All evaluator state of one objective: pending counts, rings, slice ring, observed runs and
+ * the tiers' state machines.
+ *
+ * @internal Not re-exported from the barrel.
+ */
+import type { Objective } from '../objectives/types.js';
+import type { BurnRateTier } from '../policies/types.js';
+import { tierThreshold } from '../policies/index.js';
+import type { TierMachine } from './alertState.js';
+import { createHandle, type PendingCounts } from './handle.js';
+import type { StorageLayout } from './layout.js';
+import { CountRing } from './ring.js';
+import { Runs } from './runs.js';
+import { SliceRing } from './sliceRing.js';
+import type { EventsHandle, ObjectiveStatus } from './types.js';
+import { budgetFraction, type BudgetFraction } from './windowBurnRate.js';
+
+/** Reads one rolling window: the newest `buckets` buckets of `ring`, the open one included. */
+export interface WindowReader {
+  readonly window: number;
+  readonly ring: CountRing;
+  readonly buckets: number;
+}
+
+/** A tier with its exact threshold, window readers and state machine. */
+export interface TierRuntime {
+  readonly tier: BurnRateTier;
+  readonly threshold: number;
+  readonly forMs: number;
+  readonly machine: TierMachine;
+}
+
+/**
+ * One objective's evaluator state. Bucket and slice boundaries are fixed multiples of their
+ * length in epoch time, so every instance of a service buckets alike.
+ */
+export class ObjectiveSeries {
+  readonly objective: Objective;
+  readonly layout: StorageLayout;
+  readonly pending: PendingCounts = { good: 0, total: 0, dropped: 0 };
+  readonly handle: EventsHandle;
+  readonly rings: readonly CountRing[];
+  readonly slices: SliceRing | null;
+  /** Readers of every rolling window (alert windows and a rolling period), shortest first. */
+  readonly readers: readonly WindowReader[];
+  /** The distinct alert windows, shortest first. */
+  readonly alertWindows: readonly number[];
+  readonly tiers: readonly TierRuntime[];
+  /** The ring the period is read from. */
+  readonly periodRing: CountRing;
+  /** Longest stretch any ring or the slice ring holds, in milliseconds. */
+  readonly span: number;
+  /** The error budget as integer units over a power of ten, for fast exact burn rates. */
+  readonly budgetFraction: BudgetFraction | null;
+  runs: Runs;
+  startedAt: number;
+  last: ObjectiveStatus | undefined;
+
+  constructor(objective: Objective, layout: StorageLayout, now: number) {
+    this.objective = objective;
+    this.layout = layout;
+    this.handle = createHandle(objective.id, this.pending);
+    this.rings = layout.rings.map((ring) => new CountRing(ring.resolution, ring.buckets, now));
+    const periodRing = this.rings[layout.periodRing];
+    if (periodRing === undefined) throw new Error('storage layout without a period ring');
+    this.periodRing = periodRing;
+    const budgeting = objective.budgeting;
+    this.slices =
+      layout.slices === null || budgeting.method === 'occurrences'
+        ? null
+        : new SliceRing(
+            layout.slices.slice,
+            layout.slices.slices,
+            budgeting.method === 'timeslices'
+              ? { sliceTarget: budgeting.sliceTarget, op: budgeting.op }
+              : null,
+            now,
+          );
+    const readers: WindowReader[] = [];
+    layout.rings.forEach((ringLayout, index) => {
+      const ring = this.rings[index];
+      if (ring === undefined) return;
+      for (const window of ringLayout.windows) {
+        readers.push({ window, ring, buckets: Math.ceil(window / ring.resolution) });
+      }
+    });
+    readers.sort((a, b) => a.window - b.window);
+    this.readers = readers;
+    this.alertWindows = [
+      ...new Set((objective.alerting?.tiers ?? []).flatMap((t) => [t.longWindow, t.shortWindow])),
+    ].sort((a, b) => a - b);
+    this.tiers = (objective.alerting?.tiers ?? []).map((tier) => ({
+      tier,
+      threshold: tierThreshold(tier, objective.target),
+      forMs: tier.for ?? 0,
+      machine: { state: 'inactive', since: null },
+    }));
+    this.span = Math.max(
+      ...this.rings.map((ring) => ring.size * ring.resolution),
+      this.slices === null ? 0 : this.slices.size * this.slices.length,
+    );
+    this.budgetFraction = budgetFraction(objective.target.errorBudget);
+    this.runs = new Runs(now);
+    this.startedAt = now;
+    this.last = undefined;
+  }
+
+  /** The reader of a rolling window (alert windows, and a rolling period). */
+  reader(window: number): WindowReader {
+    const found = this.readers.find((r) => r.window === window);
+    if (found !== undefined) return found;
+    return {
+      window,
+      ring: this.periodRing,
+      buckets: Math.ceil(window / this.periodRing.resolution),
+    };
+  }
+
+  /**
+   * Move the pending counts into the buckets (and slice) holding `now`. Everything recorded
+   * since the previous flush lands there: the flush time is the event time.
+   */
+  flush(now: number): void {
+    const good = this.pending.good;
+    const total = this.pending.total;
+    this.pending.good = 0;
+    this.pending.total = 0;
+    for (const ring of this.rings) {
+      ring.advanceTo(now);
+      if (total > 0) ring.add(good, total);
+    }
+    if (this.slices !== null) {
+      this.slices.advanceTo(now, this.runs, now);
+      this.slices.add(good, total);
+    }
+    this.runs.prune(now - this.span);
+  }
+}
