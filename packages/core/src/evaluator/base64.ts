@@ -7,7 +7,16 @@
 
 const CHUNK = 0x8000;
 
-/** Encode bytes as base64 text. */
+/**
+ * Encode bytes as base64 text.
+ *
+ * @param bytes - the bytes
+ * @returns base64 text
+ * @example
+ * ```ts
+ * bytesToBase64(new Uint8Array([1, 2, 3])); // 'AQID'
+ * ```
+ */
 export function bytesToBase64(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += CHUNK) {
@@ -16,7 +25,16 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** Decode base64 text, or `null` when it is not base64. */
+/**
+ * Decode base64 text, or `null` when it is not base64.
+ *
+ * @param text - base64 text
+ * @returns the bytes, or `null`
+ * @example
+ * ```ts
+ * base64ToBytes('AQID'); // Uint8Array [1, 2, 3]
+ * ```
+ */
 export function base64ToBytes(text: string): Uint8Array | null {
   let binary: string;
   try {
@@ -29,7 +47,16 @@ export function base64ToBytes(text: string): Uint8Array | null {
   return bytes;
 }
 
-/** The bytes of 32-bit unsigned integers, little-endian. */
+/**
+ * The bytes of 32-bit unsigned integers, little-endian.
+ *
+ * @param values - the integers
+ * @returns four bytes per value
+ * @example
+ * ```ts
+ * uint32ToBytes(new Uint32Array([1])); // Uint8Array [1, 0, 0, 0]
+ * ```
+ */
 export function uint32ToBytes(values: Uint32Array): Uint8Array {
   const bytes = new Uint8Array(values.length * 4);
   const view = new DataView(bytes.buffer);
@@ -37,7 +64,16 @@ export function uint32ToBytes(values: Uint32Array): Uint8Array {
   return bytes;
 }
 
-/** 32-bit unsigned integers from little-endian bytes (length a multiple of 4). */
+/**
+ * 32-bit unsigned integers from little-endian bytes (length a multiple of 4).
+ *
+ * @param bytes - four bytes per value
+ * @returns the integers
+ * @example
+ * ```ts
+ * bytesToUint32(new Uint8Array([1, 0, 0, 0])); // Uint32Array [1]
+ * ```
+ */
 export function bytesToUint32(bytes: Uint8Array): Uint32Array {
   const values = new Uint32Array(Math.floor(bytes.length / 4));
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -313,3 +313,13 @@ describe('edge cases', () => {
     });
   });
 });
+
+describe('edge cases: hand-built objectives', () => {
+  test('a bad slice rule is refused at creation, not at the first slice close', () => {
+    const o = objective({ budgeting: { method: 'timeslices', slice: '1m', sliceTarget: 0.9 } });
+    const broken = { ...o, budgeting: { ...o.budgeting, sliceTarget: 2 } } as typeof o;
+    expect(() => createEvaluator({ objectives: [broken] })).toThrow(
+      expect.objectContaining({ code: 'INVALID_BUDGETING', path: ['objectives', 0, 'budgeting'] }),
+    );
+  });
+});

@@ -4,13 +4,9 @@ import type { Objective } from '../objectives/types.js';
 import { evaluateSeries } from './evaluateSeries.js';
 import { storageLayout } from './layout.js';
 import { ObjectiveSeries } from './series.js';
-import {
-  parseSnapshot,
-  restoreSeries,
-  shapeMismatch,
-  snapshotSeries,
-  type EvaluatorSnapshot,
-} from './snapshot.js';
+import { parseSnapshot } from './parseSnapshot.js';
+import { restoreSeries, shapeMismatch } from './restoreSnapshot.js';
+import { snapshotSeries, type EvaluatorSnapshot } from './snapshot.js';
 import type {
   AlertEvent,
   EvaluationReport,
@@ -35,10 +31,21 @@ function buildSeries(objectives: readonly Objective[], now: number): ObjectiveSe
       return;
     }
     seen.add(objective.id);
+    const budgeting = objective.budgeting;
+    if (budgeting.method === 'timeslices') {
+      // Surface a bad hand-built slice rule now, not at the first slice close.
+      try {
+        sliceIsGood(1, budgeting.sliceTarget, budgeting.op);
+      } catch (error) {
+        issues.push({
+          code: 'INVALID_BUDGETING',
+          message: `objective ${JSON.stringify(objective.id)}: ${error instanceof Error ? error.message : String(error)}`,
+          path: ['objectives', index, 'budgeting'],
+        });
+        return;
+      }
+    }
     try {
-      const budgeting = objective.budgeting;
-      // Surface a bad hand-built slice rule now, not on the first slice close.
-      if (budgeting.method === 'timeslices') sliceIsGood(1, budgeting.sliceTarget, budgeting.op);
       series.push(new ObjectiveSeries(objective, storageLayout(objective), now));
     } catch (error) {
       if (error instanceof NinesError) {
@@ -94,9 +101,9 @@ function restore(
  *   `evaluate`) and are attributed to that time, so flush at least once per finest bucket
  *   (1 s for a 5-minute window; the otel package ticks every second). Invalid inputs are
  *   dropped and counted (`droppedInputs`).
- * - Windows: each window is read from the newest whole buckets of a ring whose buckets are at
- *   most 1/144 of it (see {@link storageLayout}), so a rolling window covers between `w − r` and
- *   `w` (r = its bucket length). A rolling period is the last `duration`; a calendar period
+ * - Windows: each window is read from the newest whole buckets of a ring (144 to 360 buckets
+ *   per window from 6 minutes up, 1-second buckets below; see {@link storageLayout}), so a
+ *   rolling window covers between `w − r` and `w` (r = its bucket length). A rolling period is the last `duration`; a calendar period
  *   runs from its boundary (`windowPeriod(...).start`), so the budget resets there; alert
  *   windows are always rolling.
  * - Budgeting: Occurrences from the counts; Timeslices and RatioTimeslices from a per-slice
@@ -107,7 +114,8 @@ function restore(
  *   window's `coverage` says how much of it the evaluator observed.
  * - Alerts: each tier goes inactive → (pending, with `for`) → firing → resolved when both
  *   windows' error ratio is `>=` the exact `factor × (1 − T)` (and the long window has at least
- *   `policy.minEvents` events). Listeners get each transition; one that throws does not stop
+ *   `policy.minEvents` events); a window without events never meets it, so a firing tier
+ *   resolves when traffic stops. Listeners get each transition; one that throws does not stop
  *   evaluation or other listeners: the error is returned in `report.listenerErrors`, never
  *   logged.
  * - Time: a `now` earlier than one already seen is treated as that time (time never runs
@@ -137,7 +145,7 @@ function restore(
  */
 export function createEvaluator(options: EvaluatorOptions): Evaluator {
   const clock = options.clock ?? Date.now;
-  const objectives = [...options.objectives];
+  const objectives = Object.freeze([...options.objectives]);
   const readClock = (value: number | undefined): number => {
     const now = value ?? clock();
     if (typeof now !== 'number' || !Number.isFinite(now)) {

@@ -1,7 +1,7 @@
 export { createEvaluator } from './createEvaluator.js';
 export { estimateMemory, storageLayout } from './layout.js';
 export type { RingLayout, SliceLayout, StorageLayout } from './layout.js';
-export { parseSnapshot } from './snapshot.js';
+export { parseSnapshot } from './parseSnapshot.js';
 export type {
   EvaluatorSnapshot,
   ObjectiveSnapshot,

@@ -132,8 +132,8 @@ function sliceLayout(objective: Objective, longest: number): SliceLayout | null 
 /**
  * Bytes of ring-buffer storage the evaluator keeps for an objective (see {@link storageLayout}).
  *
- * A 99.9%/30-day objective with the four Workbook tiers costs about 40 KiB; a calendar month
- * about 80 KiB; add 43,201 bytes for 1-minute Timeslices or 172,804 for 1-minute RatioTimeslices.
+ * A 99.9%/30-day objective with the four Workbook tiers costs 41,024 bytes; a calendar month
+ * 78,384 bytes; add 43,201 bytes for 1-minute Timeslices or 172,804 for 1-minute RatioTimeslices.
  *
  * @param objective - a validated objective
  * @returns bytes of typed-array storage, independent of traffic

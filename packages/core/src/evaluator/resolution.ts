@@ -67,6 +67,13 @@ const COARSEST = RESOLUTION_LADDER[RESOLUTION_LADDER.length - 1] ?? DAY;
 /**
  * The finest bucket length that reads a window of `span` milliseconds in at most
  * {@link MAX_BUCKETS_PER_WINDOW} buckets (1 s at the finest, 1 day at the coarsest).
+ *
+ * @param span - window length in milliseconds
+ * @returns a bucket length from {@link RESOLUTION_LADDER}
+ * @example
+ * ```ts
+ * resolutionFor(3_600_000); // 10_000: a 1 h window in 360 buckets of 10 s
+ * ```
  */
 export function resolutionFor(span: number): number {
   for (const resolution of RESOLUTION_LADDER) {
@@ -78,6 +85,14 @@ export function resolutionFor(span: number): number {
 /**
  * The longest period a window can have: its duration when rolling; for a calendar window the
  * longest unit (31-day month, 92-day quarter, 366-day year) times `count`, plus DST slack.
+ * `nominalWindowLength` (30 days for a month) is too short to size a ring.
+ *
+ * @param window - a validated window
+ * @returns milliseconds
+ * @example
+ * ```ts
+ * longestPeriod({ kind: 'calendar', unit: 'month', count: 1, timeZone: 'UTC' }); // 31 d + 2 h
+ * ```
  */
 export function longestPeriod(window: SloWindow): number {
   if (window.kind === 'rolling') return window.duration;
@@ -87,7 +102,14 @@ export function longestPeriod(window: SloWindow): number {
 /**
  * Bucket length for a calendar period: 15 minutes or finer when the period fits in
  * {@link MAX_CALENDAR_BUCKETS} buckets that way (day, week, month), so boundaries are exact in
- * every zone; coarser for quarters and years (1 h, 3 h), exact in whole-hour zones.
+ * every zone; coarser for quarters and years (1 h, 3 h), exact in whole-hour zones only.
+ *
+ * @param longest - the longest period, from {@link longestPeriod}
+ * @returns a bucket length from {@link RESOLUTION_LADDER}
+ * @example
+ * ```ts
+ * calendarResolution(31 * 86_400_000 + 7_200_000); // 900_000 (15 min)
+ * ```
  */
 export function calendarResolution(longest: number): number {
   let affordable = COARSEST;

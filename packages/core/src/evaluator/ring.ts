@@ -10,7 +10,17 @@ export interface MutableCounts {
   total: number;
 }
 
-/** `a mod n` in [0, n), also for negative `a` (times before 1970). */
+/**
+ * `a mod n` in [0, n), also for negative `a` (times before 1970).
+ *
+ * @param a - an absolute bucket or slice index
+ * @param n - the ring size
+ * @returns the slot
+ * @example
+ * ```ts
+ * modulo(-1, 5); // 4
+ * ```
+ */
 export function modulo(a: number, n: number): number {
   return ((a % n) + n) % n;
 }

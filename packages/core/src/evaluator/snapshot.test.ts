@@ -4,7 +4,8 @@ import { defineObjective } from '../objectives/index.js';
 import type { ObjectiveInput } from '../objectives/types.js';
 import { definePolicy } from '../policies/index.js';
 import { createEvaluator } from './createEvaluator.js';
-import { parseSnapshot, type EvaluatorSnapshot } from './snapshot.js';
+import { parseSnapshot } from './parseSnapshot.js';
+import type { EvaluatorSnapshot } from './snapshot.js';
 import type { Evaluator } from './types.js';
 
 const SECOND = 1_000;

@@ -15,6 +15,13 @@ export interface BudgetFraction {
 /**
  * Split an error budget into an integer over a power of ten, from the decimal it prints as
  * (`0.001` → 1/1000, `5e-7` → 5/10000000), when both fit in safe integers.
+ *
+ * @param errorBudget - `target.errorBudget`
+ * @returns the fraction, or `null` when it has no short decimal
+ * @example
+ * ```ts
+ * budgetFraction(0.001); // { units: 1, scale: 1000 }
+ * ```
  */
 export function budgetFraction(errorBudget: number): BudgetFraction | null {
   const match = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(errorBudget));
