@@ -24,7 +24,9 @@ export async function freePort(): Promise<number> {
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
+      server.close(() => {
+        resolve(port);
+      });
     });
   });
 }
@@ -89,7 +91,11 @@ export async function startPrometheus(options: {
   );
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      resolve();
+    }),
+  );
   const stop = async (): Promise<void> => {
     if (child.exitCode === null) child.kill('SIGTERM');
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
@@ -109,16 +115,21 @@ export async function startPrometheus(options: {
   const api = async <T>(path: string): Promise<T> => {
     const res = await fetch(`${url}${path}`);
     const body = (await res.json()) as { status: string; data: T; error?: string };
-    if (body.status !== 'success') throw new Error(`prometheus ${path}: ${body.error ?? res.status}`);
+    if (body.status !== 'success')
+      throw new Error(`prometheus ${path}: ${body.error ?? res.status}`);
     return body.data;
   };
   return {
     url,
     query: async (expr) =>
-      (await api<{ result: { metric: Record<string, string>; value: [number, string] }[] }>(
-        `/api/v1/query?query=${encodeURIComponent(expr)}`,
-      )).result,
-    alerts: async () => (await api<{ alerts: { labels: Record<string, string>; state: string }[] }>('/api/v1/alerts')).alerts,
+      (
+        await api<{ result: { metric: Record<string, string>; value: [number, string] }[] }>(
+          `/api/v1/query?query=${encodeURIComponent(expr)}`,
+        )
+      ).result,
+    alerts: async () =>
+      (await api<{ alerts: { labels: Record<string, string>; state: string }[] }>('/api/v1/alerts'))
+        .alerts,
     stop,
   };
 }

@@ -12,7 +12,10 @@ const objective = defineObjective({
   service: 'fleet',
   targetPercent: 99.9,
   window: '30d',
-  sli: { kind: 'http-availability', matchers: [{ attribute: 'http.route', op: '=', value: '/pay' }] },
+  sli: {
+    kind: 'http-availability',
+    matchers: [{ attribute: 'http.route', op: '=', value: '/pay' }],
+  },
 });
 console.log(`API on ${service.url}/pay, metrics on http://${service.metricsTarget}/metrics`);
 console.log('Rules for Prometheus (rule_files):\n');

@@ -25,11 +25,13 @@ const BOUNDARIES = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.
 export async function startFleetService(): Promise<FleetService> {
   const exporter = new PrometheusExporter({ host: '127.0.0.1', port: 0, preventServerStart: true });
   const provider = new MeterProvider({ readers: [exporter] });
-  const duration = provider.getMeter('@nines/example-fleet').createHistogram('http.server.request.duration', {
-    unit: 's',
-    description: 'Duration of HTTP server requests.',
-    advice: { explicitBucketBoundaries: BOUNDARIES },
-  });
+  const duration = provider
+    .getMeter('@nines/example-fleet')
+    .createHistogram('http.server.request.duration', {
+      unit: 's',
+      description: 'Duration of HTTP server requests.',
+      advice: { explicitBucketBoundaries: BOUNDARIES },
+    });
   let failing = false;
   const api: Server = createServer((req, res) => {
     const start = process.hrtime.bigint();
@@ -51,7 +53,9 @@ export async function startFleetService(): Promise<FleetService> {
     exporter.getMetricsRequestHandler(req, res);
   });
   const listen = (server: Server): Promise<number> =>
-    new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+    new Promise((resolve) =>
+      server.listen(0, '127.0.0.1', () => { resolve((server.address() as AddressInfo).port); }),
+    );
   const apiPort = await listen(api);
   const metricsPort = await listen(metricsServer);
   return {

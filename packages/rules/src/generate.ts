@@ -97,8 +97,19 @@ function identityMatchers(ctx: Context, objective: Objective): LabelMatcher[] {
   }));
 }
 
+function sanitized(labels: Readonly<Record<string, string>> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(labels ?? {})) out[labelName(key)] = value;
+  return out;
+}
+
+/** Labels on every record of an objective; keys such as OpenSLO's `team.name` become `team_name`. */
 function baseLabels(ctx: Context, objective: Objective): Record<string, string> {
-  return { ...ctx.options.labels, ...objective.labels, ...ctx.naming.identity(objective) };
+  return {
+    ...sanitized(ctx.options.labels),
+    ...sanitized(objective.labels),
+    ...ctx.naming.identity(objective),
+  };
 }
 
 function sliGroup(ctx: Context, objective: Objective): RuleGroup {
@@ -204,7 +215,7 @@ function tierAlert(
     annotations.runbook_url = ctx.options.runbookUrl.replace(/{{ *id *}}/g, objective.id);
   }
   const labels: Record<string, string> = {
-    ...ctx.options.labels,
+    ...sanitized(ctx.options.labels),
     ...naming.identity(objective),
     [naming.severityLabel]: tier.severity,
     nines_tier: tier.name,

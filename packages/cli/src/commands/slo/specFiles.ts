@@ -23,7 +23,9 @@ export async function loadSpec(paths: readonly string[], cwd: string): Promise<L
     try {
       files.push({ file: path, text: await readFile(resolve(cwd, path), 'utf8') });
     } catch (error) {
-      lines.push(`${path}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      lines.push(
+        `${path}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
     }
   }
   if (lines.length > 0) return { ok: false, lines };
@@ -39,6 +41,7 @@ export async function loadSpec(paths: readonly string[], cwd: string): Promise<L
  * @returns readable lines
  */
 export function errorLines(error: unknown): string[] {
-  if (error instanceof NinesError) return error.issues.map((issue: NinesIssue) => formatIssue(issue));
+  if (error instanceof NinesError)
+    return error.issues.map((issue: NinesIssue) => formatIssue(issue));
   return [error instanceof Error ? error.message : String(error)];
 }

@@ -24,7 +24,10 @@ export interface BudgetReading {
   readonly from: string;
 }
 
-type FetchLike = (url: string, init?: { signal?: AbortSignal }) => Promise<{
+type FetchLike = (
+  url: string,
+  init?: { signal?: AbortSignal },
+) => Promise<{
   ok: boolean;
   status: number;
   json(): Promise<unknown>;
@@ -39,9 +42,14 @@ async function getJson(fetcher: FetchLike, url: string, timeoutMs: number): Prom
   try {
     response = await fetcher(url, { signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
-    throw new NinesError('INVALID_CLI_ARGUMENT', `cannot reach ${url}: ${(error as Error).message}`, { cause: error });
+    throw new NinesError(
+      'INVALID_CLI_ARGUMENT',
+      `cannot reach ${url}: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
-  if (!response.ok) throw new NinesError('INVALID_CLI_ARGUMENT', `${url} answered HTTP ${response.status}`);
+  if (!response.ok)
+    throw new NinesError('INVALID_CLI_ARGUMENT', `${url} answered HTTP ${response.status}`);
   try {
     return await response.json();
   } catch (error) {
@@ -70,11 +78,13 @@ export async function readBudget(
   objective: string,
   options: { fetch?: FetchLike; timeoutMs?: number } = {},
 ): Promise<BudgetReading> {
-  const fetcher = options.fetch ?? (fetch as unknown as FetchLike);
+  const fetcher: FetchLike = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 10_000;
   if (source.kind === 'prometheus') {
     const slothNaming = source.naming === 'sloth';
-    const metric = slothNaming ? 'slo:period_error_budget_remaining:ratio' : 'nines:slo_error_budget_remaining:ratio';
+    const metric = slothNaming
+      ? 'slo:period_error_budget_remaining:ratio'
+      : 'nines:slo_error_budget_remaining:ratio';
     const label = slothNaming ? 'sloth_id' : 'nines_slo';
     const expr = `min(${metric}{${label}=${promqlString(objective)}})`;
     const url = `${source.url.replace(/\/+$/, '')}/api/v1/query?query=${encodeURIComponent(expr)}`;
@@ -82,16 +92,28 @@ export async function readBudget(
     const data = isRecord(body) && isRecord(body.data) ? body.data : undefined;
     const result = Array.isArray(data?.result) ? (data.result as unknown[]) : undefined;
     if (!isRecord(body) || body.status !== 'success' || result === undefined) {
-      throw new NinesError('INVALID_CLI_ARGUMENT', `${source.url} did not answer like a Prometheus query API`);
+      throw new NinesError(
+        'INVALID_CLI_ARGUMENT',
+        `${source.url} did not answer like a Prometheus query API`,
+      );
     }
     const first = result[0];
-    const value = isRecord(first) && Array.isArray(first.value) ? Number(first.value[1]) : Number.NaN;
-    return { objective, remaining: Number.isFinite(value) ? value : null, from: `${metric} at ${source.url}` };
+    const value =
+      isRecord(first) && Array.isArray(first.value) ? Number(first.value[1]) : Number.NaN;
+    return {
+      objective,
+      remaining: Number.isFinite(value) ? value : null,
+      from: `${metric} at ${source.url}`,
+    };
   }
   const body = await getJson(fetcher, source.url, timeoutMs);
-  const list = isRecord(body) && Array.isArray(body.objectives) ? (body.objectives as unknown[]) : undefined;
+  const list =
+    isRecord(body) && Array.isArray(body.objectives) ? (body.objectives as unknown[]) : undefined;
   if (list === undefined) {
-    throw new NinesError('INVALID_CLI_ARGUMENT', `${source.url} is not a Nines status endpoint (no "objectives" list)`);
+    throw new NinesError(
+      'INVALID_CLI_ARGUMENT',
+      `${source.url} is not a Nines status endpoint (no "objectives" list)`,
+    );
   }
   const entry = list.find((o) => isRecord(o) && o.id === objective);
   if (entry === undefined) {
