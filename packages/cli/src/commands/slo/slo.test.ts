@@ -209,7 +209,14 @@ describe('nines gate', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise<void>((r) => server.close(() => { r(); })));
+  afterAll(
+    () =>
+      new Promise<void>((r) =>
+        server.close(() => {
+          r();
+        }),
+      ),
+  );
 
   it.each([
     ['0.5', 0, /^GO pay: /],

@@ -97,6 +97,7 @@ function taskHours(flag: string, pairs: readonly string[] | undefined): Map<stri
 function payback(candidate: AutomationCandidate): string {
   if (candidate.paybackMonths === undefined) return '-';
   if (candidate.paybackMonths === Infinity) return 'never';
+  if (candidate.paybackMonths < 0.1) return '< 0.1 mo';
   return `${formatDecimal(candidate.paybackMonths, 1)} mo`;
 }
 

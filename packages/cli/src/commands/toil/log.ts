@@ -135,7 +135,9 @@ async function log(args: readonly string[], io: CliIo): Promise<number> {
     if (error instanceof NinesError && error.code === 'INVALID_LEDGER') {
       // The user typed these values: a usage error naming each flag.
       const lines = error.issues.map((issue) => {
-        return `--${String(issue.path[0] ?? '')}: ${formatIssue({ ...issue, path: [] })}`;
+        const field = String(issue.path[0] ?? '');
+        const hint = field === 'category' ? ' (pass --allow-category NAME for a custom one)' : '';
+        return `--${field}: ${formatIssue({ ...issue, path: [] })}${hint}`;
       });
       throw new CliUsageError(COMMAND, lines.join('; '), error);
     }

@@ -54,14 +54,14 @@ async function oncall(args: readonly string[], io: CliIo): Promise<number> {
     io.stdout.write(HELP);
     return Promise.resolve(EXIT.ok);
   }
-  if (values.rotation === undefined && values.incidents === undefined) {
-    throw new CliUsageError(COMMAND, 'give --rotation, --incidents, or both');
-  }
   if (
     values.incidents === undefined &&
     (values.alerts ?? values.shifts ?? values['shift-hours']) !== undefined
   ) {
     throw new CliUsageError(COMMAND, '--alerts, --shifts and --shift-hours need --incidents');
+  }
+  if (values.rotation === undefined && values.incidents === undefined) {
+    throw new CliUsageError(COMMAND, 'give --rotation, --incidents, or both');
   }
   const rotationSize =
     values.rotation === undefined

@@ -1,5 +1,5 @@
 import { formatDecimal } from '@nines/core';
-import { buildToilReport, parsePeriod } from '@nines/toil';
+import { buildToilReport, createPeriods, parsePeriod } from '@nines/toil';
 import type {
   CapacityOptions,
   PeriodSpec,
@@ -38,6 +38,8 @@ Range and periods:
   --period PERIOD          week (ISO calendar weeks, default), month (calendar months), or a
                            duration such as 2w or 30d for consecutive periods of that length
                            (aligned on --since when given, else on Mondays); all in UTC
+  --last N                 the last N periods up to now (default 12); "all" for the whole
+                           ledger; ignored with --since
   --since WHEN             from this date (2024-05-01) or this long ago (90d)
   --until WHEN             up to (not including) this date or this long ago
   --team TEAM              only this team (repeatable)
@@ -69,6 +71,7 @@ const FLAGS = {
   period: { type: 'string' },
   since: { type: 'string' },
   until: { type: 'string' },
+  last: { type: 'string' },
   format: { type: 'string' },
   'team-size': { type: 'string', multiple: true },
   'hours-per-week': { type: 'string' },
@@ -280,7 +283,7 @@ function renderCsv(report: ToilReport): string {
 }
 
 /** JSON with instants as ISO 8601 text. */
-export function reportJson(report: ToilReport): string {
+function reportJson(report: ToilReport): string {
   return `${JSON.stringify(
     report,
     (key, value: unknown) =>
@@ -289,6 +292,16 @@ export function reportJson(report: ToilReport): string {
         : value,
     2,
   )}\n`;
+}
+
+/** The start of the period `count - 1` periods before the one holding `end - 1`; undefined for "all". */
+function lastPeriods(text: string, spec: PeriodSpec, end: number): number | undefined {
+  if (text.trim().toLowerCase() === 'all') return undefined;
+  const count = parsePositive(COMMAND, 'last', text, true);
+  const periods = createPeriods(spec);
+  let start = periods.startOf(end - 1);
+  for (let i = 1; i < count; i += 1) start = periods.startOf(start - 1);
+  return start;
 }
 
 async function report(args: readonly string[], io: CliIo): Promise<number> {
@@ -305,10 +318,12 @@ async function report(args: readonly string[], io: CliIo): Promise<number> {
   } catch (error) {
     throw new CliUsageError(COMMAND, `--period: ${(error as Error).message}`, error);
   }
-  const since =
-    values.since === undefined ? undefined : parseInstant(COMMAND, 'since', values.since, now);
   const until =
     values.until === undefined ? undefined : parseInstant(COMMAND, 'until', values.until, now);
+  const since =
+    values.since === undefined
+      ? lastPeriods(values.last ?? '12', period, until ?? now)
+      : parseInstant(COMMAND, 'since', values.since, now);
   if (since !== undefined && until !== undefined && until <= since) {
     throw new CliUsageError(COMMAND, '--until must be later than --since');
   }

@@ -40,6 +40,10 @@ export interface LedgerFile {
  * @param flag - the `--ledger` value
  * @param io - for cwd and env
  * @returns the file
+ * @example
+ * ```ts
+ * ledgerFile(undefined, io); // { display: 'toil.jsonl', path: '/cwd/toil.jsonl' } without NINES_TOIL_LEDGER
+ * ```
  */
 export function ledgerFile(flag: string | undefined, io: CliIo): LedgerFile {
   const env = io.env.NINES_TOIL_LEDGER;
@@ -54,6 +58,10 @@ export function ledgerFile(flag: string | undefined, io: CliIo): LedgerFile {
  * @param allow - `--allow-category` values
  * @param io - for the clock
  * @returns the ledger
+ * @example
+ * ```ts
+ * const ledger = openLedger(ledgerFile(values.ledger, io), values['allow-category'], io);
+ * ```
  */
 export function openLedger(
   file: LedgerFile,
@@ -75,6 +83,10 @@ export function openLedger(
  * @param command - command path, for the error
  * @param file - the ledger file
  * @throws CliUsageError when the file is missing
+ * @example
+ * ```ts
+ * await requireLedger('toil report', ledgerFile(values.ledger, io));
+ * ```
  */
 export async function requireLedger(command: string, file: LedgerFile): Promise<void> {
   try {
@@ -104,6 +116,12 @@ export interface ProblemPrinter {
  * @param io - for stderr
  * @param limit - most lines to print (default 50)
  * @returns the printer
+ * @example
+ * ```ts
+ * const problems = problemPrinter(io);
+ * await buildToilReport(ledger.read(), { onProblem: problems.add });
+ * problems.finish();
+ * ```
  */
 export function problemPrinter(io: CliIo, limit = 50): ProblemPrinter {
   let count = 0;
@@ -130,6 +148,10 @@ export function problemPrinter(io: CliIo, limit = 50): ProblemPrinter {
  * @param now - epoch ms
  * @returns epoch ms
  * @throws CliUsageError for anything else
+ * @example
+ * ```ts
+ * parseInstant('toil report', 'since', '90d', Date.UTC(2024, 4, 20)); // 2024-02-20T00:00Z
+ * ```
  */
 export function parseInstant(command: string, flag: string, text: string, now: number): number {
   try {
@@ -153,6 +175,10 @@ export function parseInstant(command: string, flag: string, text: string, now: n
  * @param text - the value (default `table`)
  * @returns the format
  * @throws CliUsageError for an unknown format
+ * @example
+ * ```ts
+ * parseFormat('toil report', 'markdown'); // 'markdown'
+ * ```
  */
 export function parseFormat(command: string, text: string | undefined): OutputFormat {
   const format = text ?? 'table';
@@ -174,6 +200,10 @@ export function parseFormat(command: string, text: string | undefined): OutputFo
  * @param integer - whether it must be whole
  * @returns the number
  * @throws CliUsageError when it is not a positive (whole) number
+ * @example
+ * ```ts
+ * parsePositive('toil report', 'top', '5', true); // 5
+ * ```
  */
 export function parsePositive(
   command: string,
@@ -204,6 +234,10 @@ export function parsePositive(
  * @param text - the value
  * @returns the fraction in (0, 1]
  * @throws CliUsageError outside (0, 1]
+ * @example
+ * ```ts
+ * parseFraction('toil report', 'budget', '40%'); // 0.4
+ * ```
  */
 export function parseFraction(command: string, flag: string, text: string): number {
   const trimmed = text.trim();

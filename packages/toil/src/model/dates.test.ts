@@ -1,0 +1,41 @@
+import { NinesError } from '@nines/core';
+import { describe, expect, it } from 'vitest';
+import { formatToilDate, parseToilDate } from './dates.js';
+
+describe('parseToilDate', () => {
+  const cases: [string, number][] = [
+    ['2024-05-01', Date.UTC(2024, 4, 1)],
+    ['2024-05-01T09:30', Date.UTC(2024, 4, 1, 9, 30)],
+    ['2024-05-01 09:30:15', Date.UTC(2024, 4, 1, 9, 30, 15)],
+    ['2024-05-01T09:30:15.250Z', Date.UTC(2024, 4, 1, 9, 30, 15, 250)],
+    ['2024-05-01T11:30:00+02:00', Date.UTC(2024, 4, 1, 9, 30)],
+    ['2024-05-01T04:00:00-0530', Date.UTC(2024, 4, 1, 9, 30)],
+    ['2024-02-29', Date.UTC(2024, 1, 29)],
+    ['  2024-05-01  ', Date.UTC(2024, 4, 1)],
+  ];
+  it.each(cases)('%s', (text, expected) => {
+    expect(parseToilDate(text)).toBe(expected);
+  });
+
+  it('round-trips with formatToilDate', () => {
+    const at = Date.UTC(2024, 4, 1, 9, 30, 15, 250);
+    expect(formatToilDate(at)).toBe('2024-05-01T09:30:15.250Z');
+    expect(parseToilDate(formatToilDate(at))).toBe(at);
+  });
+});
+
+describe('parseToilDate edge cases', () => {
+  const cases: [string, string][] = [
+    ['5/1/2024', 'is ambiguous (day/month or month/day?)'],
+    ['2023-02-29', 'is not a real date-time'],
+    ['2024-13-01', 'is not a real date-time'],
+    ['2024-05-01T24:00', 'is not a real date-time'],
+    ['1969-12-31', 'is not a real date-time on or after 1970-01-01'],
+    ['tomorrow', 'is not a date'],
+    ['', 'is not a date'],
+  ];
+  it.each(cases)('%s', (text, message) => {
+    expect(() => parseToilDate(text, ['at'])).toThrow(NinesError);
+    expect(() => parseToilDate(text)).toThrow(message);
+  });
+});
