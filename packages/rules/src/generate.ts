@@ -20,29 +20,41 @@ import {
 
 /** A Prometheus recording rule. */
 export interface RecordingRule {
+  /** Name of the series the rule writes, e.g. `nines:slo_error_ratio:rate5m`. */
   readonly record: string;
+  /** PromQL the rule evaluates. */
   readonly expr: string;
+  /** Labels added to the written series. */
   readonly labels?: Readonly<Record<string, string>>;
 }
 
 /** A Prometheus alerting rule. */
 export interface AlertingRule {
+  /** Alert name, e.g. `ErrorBudgetBurn`. */
   readonly alert: string;
+  /** PromQL condition; the alert is active while it returns series. */
   readonly expr: string;
+  /** How long the condition must hold before firing (Prometheus duration text). */
   readonly for?: string;
+  /** Labels on the alert: severity, tier, window pair and the objective's identity. */
   readonly labels: Readonly<Record<string, string>>;
+  /** `summary`, `description` and, when configured, `runbook_url`. */
   readonly annotations: Readonly<Record<string, string>>;
 }
 
 /** A rule group. */
 export interface RuleGroup {
+  /** Group name, unique in the file, e.g. `nines-slo-sli-checkout-availability`. */
   readonly name: string;
+  /** Evaluation interval of the group; Prometheus' global one when absent. */
   readonly interval?: string;
+  /** The group's rules, evaluated in order. */
   readonly rules: readonly (RecordingRule | AlertingRule)[];
 }
 
 /** A Prometheus rule file: what `promtool check rules` reads. */
 export interface RuleFile {
+  /** Three groups per objective: SLI records, metadata records, alerts (when any). */
   readonly groups: readonly RuleGroup[];
 }
 
@@ -67,7 +79,12 @@ export interface RulesOptions {
    * Alert when the SLI's metric is absent for this long (e.g. `'10m'`); off by default because
    * absent alerts are noisy after restarts (pyrra-dev/pyrra#820).
    */
-  readonly noDataAlert?: { readonly for: string; readonly severity?: string };
+  readonly noDataAlert?: {
+    /** How long the metric must be absent, e.g. `'10m'`. */
+    readonly for: string;
+    /** Severity label of the alert; default `warning`. */
+    readonly severity?: string;
+  };
   /** Runbook link put on every alert; `{{id}}` is replaced by the objective id. */
   readonly runbookUrl?: string;
   /** Evaluation interval of the generated groups, e.g. `'30s'`; default Prometheus' global. */
@@ -285,7 +302,7 @@ function withInterval(ctx: Context, group: RuleGroup): RuleGroup {
  *
  * @param objectives - validated objectives (e.g. from `defineObjective` or `@nines/spec`)
  * @param options - naming, metric naming, grouping, extra labels and alerts
- * @returns the rule file as data; see {@link renderRules} for YAML
+ * @returns the rule file as data; see `renderRuleFile` for YAML
  * @throws NinesError `INVALID_SLI` for a PromQL SLI without usable queries
  * @example
  * ```ts

@@ -13,6 +13,7 @@ export type { Naming, NamingMode } from './naming.js';
 export { EVENTS_METRIC, HTTP_DURATION_METRIC, errorRatioQuery } from './sli.js';
 export type { MetricNaming, SliQueryOptions } from './sli.js';
 export { labelName, leMatcher } from './promql.js';
+export type { LabelMatcher } from './promql.js';
 export { toYaml } from './yaml.js';
 export type { YamlValue } from './yaml.js';
 export { generatePromtoolTests } from './promtoolTests.js';

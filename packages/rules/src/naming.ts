@@ -9,6 +9,7 @@ export type NamingMode = 'nines' | 'sloth';
 
 /** The names a naming mode gives each generated series. */
 export interface Naming {
+  /** Which scheme this is. */
   readonly mode: NamingMode;
   /** Record name of the error ratio over `window` (Prometheus duration text). */
   errorRatio(window: string): string;
@@ -18,13 +19,23 @@ export interface Naming {
   readonly windowLabel: string | undefined;
   /** Label carrying the severity on alerts. */
   readonly severityLabel: string;
+  /** Record of the target as a fraction. */
   readonly objectiveRecord: string;
+  /** Record of the error budget `1 - target`. */
   readonly errorBudgetRecord: string;
+  /** Record of the burn rate over the whole period. */
   readonly periodBurnRateRecord: string;
+  /** Record of the burn rate over the shortest window. */
   readonly currentBurnRateRecord: string;
+  /** Record of the remaining error budget of the period (`nines gate` reads it). */
   readonly budgetRemainingRecord: string;
   /** Record holding the period length (`value` in the unit the name says). */
-  readonly periodRecord: { readonly name: string; readonly unitSeconds: number };
+  readonly periodRecord: {
+    /** Record name. */
+    readonly name: string;
+    /** Seconds in one unit of its value (1, or 86400 for Sloth's days). */
+    readonly unitSeconds: number;
+  };
   /** Group name for one objective: `kind` is `sli`, `meta` or `alerts`. */
   group(kind: 'sli' | 'meta' | 'alerts', objective: Objective): string;
 }

@@ -34,8 +34,11 @@ export function quote(value: string): string {
 
 /** One PromQL label matcher. */
 export interface LabelMatcher {
+  /** Prometheus label name. */
   readonly label: string;
+  /** PromQL matcher operator. */
   readonly op: '=' | '!=' | '=~' | '!~';
+  /** Value or (anchored) regular expression. */
   readonly value: string;
 }
 

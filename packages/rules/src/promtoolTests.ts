@@ -26,7 +26,12 @@ export interface PromtoolTests {
   /** YAML for `promtool test rules`. */
   readonly text: string;
   /** Objectives left out, with the reason (e.g. a PromQL SLI, whose input series are unknown). */
-  readonly skipped: readonly { readonly id: string; readonly reason: string }[];
+  readonly skipped: readonly {
+    /** Objective id. */
+    readonly id: string;
+    /** Why no test was generated. */
+    readonly reason: string;
+  }[];
 }
 
 interface SeriesPlan {

@@ -5,6 +5,7 @@ import { toYaml, type YamlValue } from './yaml.js';
 export interface PrometheusRuleOptions {
   /** `metadata.name` of the resource. */
   readonly name: string;
+  /** `metadata.namespace` of the resource. */
   readonly namespace?: string;
   /** `metadata.labels`, e.g. the label your Prometheus Operator's `ruleSelector` matches. */
   readonly labels?: Readonly<Record<string, string>>;

@@ -12,7 +12,9 @@ export interface TrafficPhase {
 
 /** Traffic replayed through both evaluators: phases back to back from time 0. */
 export interface AlertScenario {
+  /** Shown as the promtool test name. */
   readonly name: string;
+  /** Stretches of constant traffic, back to back. */
   readonly phases: readonly TrafficPhase[];
   /**
    * Requests per minute. Default 100,000: the ratio, not the volume, drives burn-rate alerts,
@@ -32,7 +34,9 @@ export interface TimelinePoint {
 
 /** Counts of one minute of a scenario. */
 export interface MinuteCounts {
+  /** Good events in the minute. */
   readonly good: number;
+  /** All valid events in the minute. */
   readonly total: number;
 }
 

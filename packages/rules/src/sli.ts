@@ -18,6 +18,7 @@ export type MetricNaming = 'exporter' | 'otlp' | 'both';
 
 /** Options that shape the SLI queries. */
 export interface SliQueryOptions {
+  /** Which Prometheus names the HTTP histogram has. */
   readonly metricNaming: MetricNaming;
   /** Prometheus label names to keep apart (one SLO per route, say). */
   readonly groupBy: readonly string[];
@@ -27,7 +28,9 @@ export interface SliQueryOptions {
 
 /** Prometheus base name of `http.server.request.duration` per naming variant. */
 export const HTTP_DURATION_METRIC = {
+  /** OpenTelemetry JS Prometheus exporter (no unit suffix). */
   exporter: 'http_server_request_duration',
+  /** OTLP into a Collector or Prometheus (unit suffix added). */
   otlp: 'http_server_request_duration_seconds',
 } as const;
 
