@@ -6,28 +6,16 @@
  * Each number is read from its shortest round-trip text (what `String(x)` prints), which is the
  * decimal the user meant, and kept as an integer scaled by a power of ten.
  */
+import { decimalText, decimalToNumber, readDecimal } from './internal/decimalText.js';
+import type { Decimal } from './internal/decimalText.js';
+import { isFiniteNumber, showValue } from './internal/validate.js';
 
-/** A decimal value: `units × 10^-scale`. */
-interface Decimal {
-  readonly units: bigint;
-  readonly scale: number;
-}
-
-function fromNumber(value: number): Decimal {
-  if (!Number.isFinite(value)) {
-    throw new RangeError(`Expected a finite number, got ${String(value)}`);
+/** Read an argument of `fn` as a decimal, naming it when it is not a finite number. */
+function fromNumber(value: number, fn: string, name: string): Decimal {
+  if (!isFiniteNumber(value)) {
+    throw new RangeError(`${fn}: ${name} must be a finite number, got ${showValue(value)}`);
   }
-  const text = String(value);
-  const match = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(text);
-  if (match === null) throw new RangeError(`Cannot read ${text} as a decimal`);
-  const [, sign = '', whole = '0', fraction = '', exponent = '0'] = match;
-  let units = BigInt(`${sign}${whole}${fraction}`);
-  let scale = fraction.length - Number(exponent);
-  if (scale < 0) {
-    units *= 10n ** BigInt(-scale);
-    scale = 0;
-  }
-  return { units, scale };
+  return readDecimal(value);
 }
 
 function align(a: Decimal, b: Decimal): [bigint, bigint, number] {
@@ -39,18 +27,15 @@ function align(a: Decimal, b: Decimal): [bigint, bigint, number] {
   ];
 }
 
-function toNumber(d: Decimal): number {
-  return Number(toText(d));
-}
-
-function toText(d: Decimal): string {
-  const negative = d.units < 0n;
-  let digits = (negative ? -d.units : d.units).toString();
-  if (d.scale === 0) return (negative ? '-' : '') + digits;
-  digits = digits.padStart(d.scale + 1, '0');
-  const whole = digits.slice(0, digits.length - d.scale);
-  const fraction = digits.slice(digits.length - d.scale).replace(/0+$/, '');
-  return (negative ? '-' : '') + whole + (fraction === '' ? '' : `.${fraction}`);
+/** The double nearest to an exact result, refusing one beyond the range of doubles. */
+function result(d: Decimal, fn: string, a: number, b: number): number {
+  const value = decimalToNumber(d);
+  if (!Number.isFinite(value)) {
+    throw new RangeError(
+      `${fn}(${String(a)}, ${String(b)}) is beyond the largest double (about 1.8e308)`,
+    );
+  }
+  return value;
 }
 
 /**
@@ -66,8 +51,11 @@ function toText(d: Decimal): string {
  * ```
  */
 export function exactSubtract(a: number, b: number): number {
-  const [x, y, scale] = align(fromNumber(a), fromNumber(b));
-  return toNumber({ units: x - y, scale });
+  const [x, y, scale] = align(
+    fromNumber(a, 'exactSubtract', 'a'),
+    fromNumber(b, 'exactSubtract', 'b'),
+  );
+  return result({ units: x - y, scale }, 'exactSubtract', a, b);
 }
 
 /**
@@ -83,8 +71,8 @@ export function exactSubtract(a: number, b: number): number {
  * ```
  */
 export function exactAdd(a: number, b: number): number {
-  const [x, y, scale] = align(fromNumber(a), fromNumber(b));
-  return toNumber({ units: x + y, scale });
+  const [x, y, scale] = align(fromNumber(a, 'exactAdd', 'a'), fromNumber(b, 'exactAdd', 'b'));
+  return result({ units: x + y, scale }, 'exactAdd', a, b);
 }
 
 /**
@@ -100,9 +88,9 @@ export function exactAdd(a: number, b: number): number {
  * ```
  */
 export function exactMultiply(a: number, b: number): number {
-  const x = fromNumber(a);
-  const y = fromNumber(b);
-  return toNumber({ units: x.units * y.units, scale: x.scale + y.scale });
+  const x = fromNumber(a, 'exactMultiply', 'a');
+  const y = fromNumber(b, 'exactMultiply', 'b');
+  return result({ units: x.units * y.units, scale: x.scale + y.scale }, 'exactMultiply', a, b);
 }
 
 /**
@@ -119,9 +107,9 @@ export function exactMultiply(a: number, b: number): number {
  * ```
  */
 export function exactDivide(a: number, b: number): number {
-  const x = fromNumber(a);
-  const y = fromNumber(b);
-  if (y.units === 0n) throw new RangeError('Division by zero');
+  const x = fromNumber(a, 'exactDivide', 'a');
+  const y = fromNumber(b, 'exactDivide', 'b');
+  if (y.units === 0n) throw new RangeError('exactDivide: b must not be 0 (division by zero)');
   // a/b = (x.units / y.units) * 10^(y.scale - x.scale); carry 40 extra digits, then round once.
   const extra = 40;
   const numerator = x.units * 10n ** BigInt(extra);
@@ -129,7 +117,7 @@ export function exactDivide(a: number, b: number): number {
   const scale = x.scale - y.scale + extra;
   const d: Decimal =
     scale >= 0 ? { units: quotient, scale } : { units: quotient * 10n ** BigInt(-scale), scale: 0 };
-  return Number(toText(d));
+  return result(d, 'exactDivide', a, b);
 }
 
 /**
@@ -137,9 +125,12 @@ export function exactDivide(a: number, b: number): number {
  * significant digits (default 12), far below any measurement's precision and far above the
  * 15-17 digits where noise lives.
  *
- * @param value - a computed number
- * @param significant - significant digits to keep, 1 to 15
- * @returns the rounded number; non-finite values are returned unchanged
+ * @param value - a computed number; `±Infinity` passes through unchanged (an unbounded time to
+ *   exhaustion stays unbounded)
+ * @param significant - significant digits to keep, an integer from 1 to 15
+ * @returns the rounded number
+ * @throws RangeError when `value` is NaN or not a number, or `significant` is not an integer
+ *   from 1 to 15
  * @example
  * ```ts
  * roundNoise(43.20000000000004); // 43.2
@@ -147,30 +138,62 @@ export function exactDivide(a: number, b: number): number {
  * ```
  */
 export function roundNoise(value: number, significant = 12): number {
+  if (typeof value !== 'number' || Number.isNaN(value)) {
+    throw new RangeError(`roundNoise: value must be a number, got ${showValue(value)}`);
+  }
+  if (!Number.isInteger(significant) || significant < 1 || significant > 15) {
+    throw new RangeError(
+      `roundNoise: significant must be an integer from 1 to 15, got ${showValue(significant)}`,
+    );
+  }
   if (!Number.isFinite(value) || value === 0) return value;
   return Number(value.toPrecision(significant));
+}
+
+/** Round a decimal to `digits` places after the point, halves away from zero (1.005 ⇒ 1.01). */
+function roundDecimal(d: Decimal, digits: number): Decimal {
+  if (d.scale <= digits) return d;
+  const divisor = 10n ** BigInt(d.scale - digits);
+  let units = d.units / divisor;
+  const rest = d.units % divisor;
+  const twice = (rest < 0n ? -rest : rest) * 2n;
+  if (twice >= divisor) units += d.units < 0n ? -1n : 1n;
+  return { units, scale: digits };
 }
 
 /**
  * Format a number as plain decimal text without exponent or noise: what a user would write.
  *
- * @param value - the number to print
- * @param maxFractionDigits - at most this many digits after the point (default: as needed, up to 12 significant)
- * @returns the text, e.g. `"99.9"`, `"0.0144"`, `"0.00001"`
+ * The value is first rounded to 12 significant digits (see {@link roundNoise}); with
+ * `maxFractionDigits` it is then rounded on its decimal digits, halves away from zero, so
+ * 1.005 prints as `"1.01"` with 2 digits (binary `Math.round(1.005 * 100)` would give 1).
+ *
+ * @param value - the number to print; `±Infinity` prints as `"Infinity"` / `"-Infinity"`
+ * @param maxFractionDigits - at most this many digits after the point, an integer from 0 to 20
+ *   (default: as many as needed, up to 12 significant digits)
+ * @returns the text, e.g. `"99.9"`, `"0.0144"`, `"0.00001"`; never `"-0"`
+ * @throws RangeError when `value` is NaN or not a number, or `maxFractionDigits` is not an
+ *   integer from 0 to 20
  * @example
  * ```ts
  * formatDecimal(0.9990000000000001); // "0.999"
  * formatDecimal(1e-7); // "0.0000001"
+ * formatDecimal(2 / 3, 3); // "0.667"
  * ```
  */
 export function formatDecimal(value: number, maxFractionDigits?: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  let rounded = roundNoise(value);
-  if (maxFractionDigits !== undefined) {
-    const factor = 10 ** maxFractionDigits;
-    rounded = Math.round(rounded * factor) / factor;
-    rounded = roundNoise(rounded);
+  if (typeof value !== 'number' || Number.isNaN(value)) {
+    throw new RangeError(`formatDecimal: value must be a number, got ${showValue(value)}`);
   }
-  if (Object.is(rounded, -0)) rounded = 0;
-  return toText(fromNumber(rounded));
+  if (
+    maxFractionDigits !== undefined &&
+    (!Number.isInteger(maxFractionDigits) || maxFractionDigits < 0 || maxFractionDigits > 20)
+  ) {
+    throw new RangeError(
+      `formatDecimal: maxFractionDigits must be an integer from 0 to 20, got ${showValue(maxFractionDigits)}`,
+    );
+  }
+  if (!Number.isFinite(value)) return String(value);
+  const d = readDecimal(roundNoise(value));
+  return decimalText(maxFractionDigits === undefined ? d : roundDecimal(d, maxFractionDigits));
 }

@@ -1,3 +1,5 @@
+import { describeValue, isRecord } from './internal/validate.js';
+
 /**
  * Machine-readable codes for every error Nines raises at definition time.
  *
@@ -73,9 +75,15 @@ export class NinesError extends Error {
   readonly issues: readonly NinesIssue[];
 
   /**
+   * Create an error with one problem (or several, through `options.issues`).
+   *
    * @param code - the kind of problem
    * @param message - a sentence naming the offending value and the accepted range
    * @param options - path, further issues and cause
+   * @example
+   * ```ts
+   * throw new NinesError('INVALID_TARGET', 'target must be below 1, got 1', { path: ['target'] });
+   * ```
    */
   constructor(code: NinesErrorCode, message: string, options: NinesErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -90,8 +98,19 @@ export class NinesError extends Error {
   /**
    * Build one error from several collected issues; its message lists them all, one a line.
    *
+   * An empty list is itself a programming error: it gives an `INVALID_ARGUMENT` error saying so
+   * (returned, not thrown, so the caller's `throw` still happens).
+   *
    * @param issues - the problems found (at least one)
    * @returns an error whose `code` and `path` are those of the first issue
+   * @example
+   * ```ts
+   * const error = NinesError.fromIssues([
+   *   { code: 'INVALID_TARGET', message: 'target must be below 1, got 1', path: ['target'] },
+   *   { code: 'INVALID_WINDOW', message: 'window is required', path: ['window'] },
+   * ]);
+   * error.message; // "2 problems:\ntarget: target must be below 1, got 1\nwindow: window is required"
+   * ```
    */
   static fromIssues(issues: readonly NinesIssue[]): NinesError {
     const first = issues[0];
@@ -112,8 +131,22 @@ export class NinesError extends Error {
  *
  * @param issue - the issue to render
  * @returns the line, without a trailing newline
+ * @throws NinesError `INVALID_ARGUMENT` when `issue` is not an object with a string `message`
+ *   and an array `path`
+ * @example
+ * ```ts
+ * formatIssue({ code: 'INVALID_TARGET', message: 'target must be below 1, got 1', path: ['objectives', 2, 'target'], file: 'slo.yaml', line: 7, column: 13 });
+ * // "slo.yaml:7:13: objectives[2].target: target must be below 1, got 1"
+ * ```
  */
 export function formatIssue(issue: NinesIssue): string {
+  const given: unknown = issue;
+  if (!isRecord(given) || typeof given.message !== 'string' || !Array.isArray(given.path)) {
+    throw new NinesError(
+      'INVALID_ARGUMENT',
+      `formatIssue needs an issue { code, message, path }, got ${describeValue(given)}`,
+    );
+  }
   let where = '';
   if (issue.file !== undefined) {
     where = issue.file;
@@ -130,8 +163,20 @@ export function formatIssue(issue: NinesIssue): string {
  *
  * @param path - the path into the input
  * @returns the dotted path
+ * @throws NinesError `INVALID_ARGUMENT` when `path` is not an array
+ * @example
+ * ```ts
+ * formatPath(['objectives', 2, 'target']); // "objectives[2].target"
+ * ```
  */
 export function formatPath(path: NinesPath): string {
+  const given: unknown = path;
+  if (!Array.isArray(given)) {
+    throw new NinesError(
+      'INVALID_ARGUMENT',
+      `formatPath needs an array of keys and indexes, got ${describeValue(given)}`,
+    );
+  }
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;

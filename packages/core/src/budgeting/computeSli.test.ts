@@ -260,3 +260,42 @@ describe('edge cases', () => {
     );
   });
 });
+
+describe('mean of ratios is not the ratio of sums (REFERENCE.md §11.2 #2)', () => {
+  it('keeps counts and divides once: Occurrences 0.75 where the mean of slice ratios is 0.9', () => {
+    // REFERENCE.md §10 #45 (Grafana time-based SLI) read as the §11.2 #2 pitfall: Sloth's
+    // averaged 5m ratios behave like RatioTimeslices, not like the event ratio.
+    expect(occurrencesSli(grafana).sli).toBe(0.75);
+    expect(ratioTimeslicesSli(grafana).sli).toBe(0.9);
+  });
+});
+
+describe('input from plain JavaScript', () => {
+  it.each([
+    [null, /slices must be an array of \{ good, total \}, got null/],
+    [{ good: 1, total: 2 }, /slices must be an array of \{ good, total \}, got an object/],
+    [[null], /slices\[0\] must be \{ good, total \}, got null/],
+    [[{ good: '1', total: 2 }], /slices\[0\]\.good must be a finite number >= 0, got "1"/],
+  ])('rejects slices %j with RangeError under every method', (slices, message) => {
+    for (const run of [
+      () => occurrencesSli(slices as never),
+      () => timeslicesSli(slices as never, { sliceTarget: 0.9 }),
+      () => ratioTimeslicesSli(slices as never),
+      () => computeSli(occurrences, slices as never),
+    ]) {
+      expect(run).toThrow(RangeError);
+      expect(run).toThrow(message);
+    }
+  });
+
+  it.each([null, 0.95])('rejects rule %j with RangeError', (rule) => {
+    expect(() => timeslicesSli([], rule as never)).toThrow(/rule must be an object/);
+    expect(() => ratioTimeslicesSli([], rule as never)).toThrow(/rule must be an object/);
+  });
+
+  it.each([null, 'occurrences'])('rejects budgeting %j with RangeError', (budgeting) => {
+    expect(() => computeSli(budgeting as never, [])).toThrow(
+      /budgeting must be a normalised budgeting such as \{ method: 'occurrences' \}/,
+    );
+  });
+});

@@ -1,9 +1,11 @@
 import { exactDivide, roundNoise } from '../decimal.js';
+import { describeValue, isRecord, showValue } from '../internal/validate.js';
 import {
   checkEmptySlicePolicy,
-  checkSliceCounts,
+  checkRule,
   checkSliceOperator,
   checkSliceTarget,
+  checkSlices,
   compareSlice,
 } from './checks.js';
 import type { Budgeting, EmptySlicePolicy, SliceOperator } from './types.js';
@@ -79,20 +81,21 @@ class Sum {
  *
  * @param slices - good and total counts per slice (any bucketing)
  * @returns `sli = ΣG/ΣN` with `unit: 'events'`; `sli` is `null` when `ΣN = 0`
- * @throws RangeError when a count is negative or not finite, or a slice has `good > total`
+ * @throws RangeError when `slices` is not an array of `{ good, total }`, a count is negative
+ *   or not finite, or a slice has `good > total`
  * @example
  * ```ts
  * occurrencesSli([{ good: 10, total: 10 }, { good: 20, total: 40 }]).sli; // 0.6
  * ```
  */
 export function occurrencesSli(slices: readonly SliceCounts[]): BudgetingResult {
+  checkSlices(slices);
   const good = new Sum();
   const total = new Sum();
-  slices.forEach((slice, index) => {
-    checkSliceCounts(index, slice.good, slice.total);
+  for (const slice of slices) {
     good.add(slice.good);
     total.add(slice.total);
-  });
+  }
   const g = good.value;
   const n = total.value;
   return { sli: n === 0 ? null : exactDivide(g, n), good: g, total: n, unit: 'events' };
@@ -111,8 +114,8 @@ export function occurrencesSli(slices: readonly SliceCounts[]): BudgetingResult 
  * @param rule - slice target, operator (default `gte`) and empty-slice policy (default `skip`)
  * @returns `sli = good slices / counted slices` with `unit: 'slices'`; `null` when no slice was
  *   counted
- * @throws RangeError for bad counts, a `sliceTarget` outside (0, 1], or an unknown `op` or
- *   `emptySlice`
+ * @throws RangeError for slices that are not an array of `{ good, total }`, bad counts, a rule
+ *   that is not an object, a `sliceTarget` outside (0, 1], or an unknown `op` or `emptySlice`
  * @example
  * ```ts
  * // Nobl9 gist: a minute is good only when its ratio is above 0.95
@@ -123,23 +126,24 @@ export function timeslicesSli(
   slices: readonly SliceCounts[],
   rule: TimeslicesRule,
 ): BudgetingResult {
+  checkRule(rule);
   const { sliceTarget, op = 'gte', emptySlice = 'skip' } = rule;
   checkSliceTarget(sliceTarget);
   checkSliceOperator(op);
   checkEmptySlicePolicy(emptySlice);
+  checkSlices(slices);
   let good = 0;
   let counted = 0;
-  slices.forEach((slice, index) => {
-    checkSliceCounts(index, slice.good, slice.total);
+  for (const slice of slices) {
     if (slice.total === 0) {
-      if (emptySlice === 'skip') return;
+      if (emptySlice === 'skip') continue;
       counted += 1;
       if (emptySlice === 'good') good += 1;
-      return;
+      continue;
     }
     counted += 1;
     if (compareSlice(slice.good / slice.total, sliceTarget, op)) good += 1;
-  });
+  }
   return {
     sli: counted === 0 ? null : exactDivide(good, counted),
     good,
@@ -164,7 +168,8 @@ export function timeslicesSli(
  * @param rule - the empty-slice policy (default `skip`)
  * @returns `sli` = mean ratio, `good` = sum of ratios, `total` = counted slices,
  *   `unit: 'slices'`; `sli` is `null` when no slice was counted
- * @throws RangeError for bad counts or an unknown `emptySlice`
+ * @throws RangeError for slices that are not an array of `{ good, total }`, bad counts, a rule
+ *   that is not an object or an unknown `emptySlice`
  * @example
  * ```ts
  * // Grafana: four slices at 10/10 and one at 20/40
@@ -176,8 +181,10 @@ export function ratioTimeslicesSli(
   slices: readonly SliceCounts[],
   rule: RatioTimeslicesRule = {},
 ): BudgetingResult {
+  checkRule(rule);
   const { emptySlice = 'skip' } = rule;
   checkEmptySlicePolicy(emptySlice);
+  checkSlices(slices);
   const sum = new Sum();
   let counted = 0;
   let lowest = 1;
@@ -188,11 +195,10 @@ export function ratioTimeslicesSli(
     lowest = Math.min(lowest, ratio);
     highest = Math.max(highest, ratio);
   };
-  slices.forEach((slice, index) => {
-    checkSliceCounts(index, slice.good, slice.total);
+  for (const slice of slices) {
     if (slice.total > 0) add(slice.good / slice.total);
     else if (emptySlice !== 'skip') add(emptySlice === 'good' ? 1 : 0);
-  });
+  }
   if (counted === 0) return { sli: null, good: 0, total: 0, unit: 'slices' };
   // A mean lies between its smallest and largest term; keep the 15-digit rounding inside them.
   const mean = Math.min(highest, Math.max(lowest, roundNoise(sum.value / counted, 15)));
@@ -209,7 +215,8 @@ export function ratioTimeslicesSli(
  * @param slices - good and total counts per slice, in order, one entry per slice of the period
  *   (for Occurrences the slicing does not matter)
  * @returns the SLI (or `null` when nothing was counted) with its numerator, denominator and unit
- * @throws RangeError for negative, non-finite or inconsistent counts, or an unknown method
+ * @throws RangeError for a budgeting that is not an object or has an unknown method, or slices
+ *   that are not an array of `{ good, total }` with finite counts `0 <= good <= total`
  * @example
  * ```ts
  * const slices = [{ good: 2, total: 4 }, { good: 10, total: 10 }];
@@ -218,6 +225,11 @@ export function ratioTimeslicesSli(
  * ```
  */
 export function computeSli(budgeting: Budgeting, slices: readonly SliceCounts[]): BudgetingResult {
+  if (!isRecord(budgeting)) {
+    throw new RangeError(
+      `budgeting must be a normalised budgeting such as { method: 'occurrences' } (see toBudgeting), got ${describeValue(budgeting)}`,
+    );
+  }
   switch (budgeting.method) {
     case 'occurrences':
       return occurrencesSli(slices);
@@ -229,7 +241,7 @@ export function computeSli(budgeting: Budgeting, slices: readonly SliceCounts[])
       // Unreachable for typed callers; guards plain-JavaScript input.
       const method: unknown = (budgeting as { readonly method: unknown }).method;
       throw new RangeError(
-        `budgeting.method must be occurrences, timeslices or ratio-timeslices, got ${String(method)}`,
+        `budgeting.method must be occurrences, timeslices or ratio-timeslices, got ${showValue(method)}`,
       );
     }
   }

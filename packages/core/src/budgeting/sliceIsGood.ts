@@ -1,3 +1,4 @@
+import { isFiniteNumber, showValue } from '../internal/validate.js';
 import { checkSliceOperator, checkSliceTarget, compareSlice } from './checks.js';
 import type { SliceOperator } from './types.js';
 
@@ -22,8 +23,8 @@ import type { SliceOperator } from './types.js';
  * ```
  */
 export function sliceIsGood(ratio: number, sliceTarget: number, op: SliceOperator): boolean {
-  if (typeof ratio !== 'number' || !Number.isFinite(ratio) || ratio < 0 || ratio > 1) {
-    throw new RangeError(`ratio must be a number in [0, 1], got ${String(ratio)}`);
+  if (!isFiniteNumber(ratio) || ratio < 0 || ratio > 1) {
+    throw new RangeError(`ratio must be a number in [0, 1], got ${showValue(ratio)}`);
   }
   checkSliceTarget(sliceTarget);
   checkSliceOperator(op);

@@ -1,6 +1,7 @@
 import { toDuration } from '../durations/index.js';
 import { NinesError } from '../errors.js';
 import type { NinesIssue, NinesPath } from '../errors.js';
+import { describeValue } from '../internal/validate.js';
 import type { BudgetingInput } from '../objectives/types.js';
 import { isEmptySlicePolicy, isSliceOperator, isSliceTarget } from './checks.js';
 import type { Budgeting, EmptySlicePolicy, SliceOperator } from './types.js';
@@ -9,21 +10,15 @@ import type { Budgeting, EmptySlicePolicy, SliceOperator } from './types.js';
  * Slice length used when budgeting is written as the bare string `'ratio-timeslices'`: one
  * minute, the slice of Nobl9's good/bad minutes, Datadog's finest time-slice and the OpenSLO
  * budgeting-method example.
+ *
+ * @example
+ * ```ts
+ * toBudgeting('ratio-timeslices').slice === DEFAULT_SLICE_MS; // true: 60_000 ms
+ * ```
  */
 export const DEFAULT_SLICE_MS = 60_000;
 
 const METHODS = ['occurrences', 'timeslices', 'ratio-timeslices'] as const;
-
-function show(value: unknown): string {
-  if (typeof value === 'string') return `"${value}"`;
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
-    return String(value);
-  }
-  return value === undefined ? 'undefined' : `a ${typeof value}`;
-}
 
 /**
  * Turn the budgeting a user writes into the normalised {@link Budgeting} the math uses: method
@@ -69,7 +64,7 @@ export function toBudgeting(input: BudgetingInput | undefined, path: NinesPath =
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new NinesError(
       'INVALID_BUDGETING',
-      `budgeting must be one of "occurrences", "timeslices", "ratio-timeslices" or an object with a method, got ${show(raw)}`,
+      `budgeting must be one of "occurrences", "timeslices", "ratio-timeslices" or an object with a method, got ${describeValue(raw)}`,
       { path },
     );
   }
@@ -79,7 +74,7 @@ export function toBudgeting(input: BudgetingInput | undefined, path: NinesPath =
   if (method !== 'timeslices' && method !== 'ratio-timeslices') {
     throw new NinesError(
       'INVALID_BUDGETING',
-      `budgeting method must be one of ${METHODS.join(', ')}, got ${show(method)}`,
+      `budgeting method must be one of ${METHODS.join(', ')}, got ${describeValue(method)}`,
       { path: [...path, 'method'] },
     );
   }
@@ -96,7 +91,7 @@ export function toBudgeting(input: BudgetingInput | undefined, path: NinesPath =
   } else if (typeof sliceInput !== 'string' && typeof sliceInput !== 'number') {
     issue(
       'slice',
-      `slice must be a duration such as '1m' or milliseconds, got ${show(sliceInput)}`,
+      `slice must be a duration such as '1m' or milliseconds, got ${describeValue(sliceInput)}`,
     );
   } else {
     try {
@@ -116,7 +111,7 @@ export function toBudgeting(input: BudgetingInput | undefined, path: NinesPath =
     else {
       issue(
         'emptySlice',
-        `emptySlice must be one of skip, good, bad, got ${show(record.emptySlice)}`,
+        `emptySlice must be one of skip, good, bad, got ${describeValue(record.emptySlice)}`,
       );
     }
   }
@@ -134,14 +129,14 @@ export function toBudgeting(input: BudgetingInput | undefined, path: NinesPath =
   } else {
     issue(
       'sliceTarget',
-      `sliceTarget must be a number in (0, 1] (the ratio a slice must reach), got ${show(record.sliceTarget)}`,
+      `sliceTarget must be a number in (0, 1] (the ratio a slice must reach), got ${describeValue(record.sliceTarget)}`,
     );
   }
 
   let op: SliceOperator = 'gte';
   if (record.op !== undefined) {
     if (isSliceOperator(record.op)) op = record.op;
-    else issue('op', `op must be one of gte, gt, lte, lt, got ${show(record.op)}`);
+    else issue('op', `op must be one of gte, gt, lte, lt, got ${describeValue(record.op)}`);
   }
 
   if (issues.length > 0) throw NinesError.fromIssues(issues);

@@ -6,6 +6,7 @@ export type EmptySlicePolicy = 'good' | 'bad' | 'skip';
 
 /** SLI = good events / all events over the period (OpenSLO `Occurrences`). */
 export interface OccurrencesBudgeting {
+  /** Discriminant: count events. */
   readonly method: 'occurrences';
 }
 
@@ -14,6 +15,7 @@ export interface OccurrencesBudgeting {
  * (OpenSLO `Timeslices`).
  */
 export interface TimeslicesBudgeting {
+  /** Discriminant: count good slices. */
   readonly method: 'timeslices';
   /** Slice length in milliseconds (OpenSLO `timeSliceWindow`). */
   readonly slice: number;
@@ -27,6 +29,7 @@ export interface TimeslicesBudgeting {
 
 /** SLI = mean of the per-slice ratios (OpenSLO `RatioTimeslices`). */
 export interface RatioTimeslicesBudgeting {
+  /** Discriminant: average the slice ratios. */
   readonly method: 'ratio-timeslices';
   /** Slice length in milliseconds. */
   readonly slice: number;

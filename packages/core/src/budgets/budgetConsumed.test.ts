@@ -259,3 +259,43 @@ describe('edge cases', () => {
     expect(() => remainingBadEvents(0.999, good, total)).toThrow(RangeError);
   });
 });
+
+describe('properties of the count-based formulas', () => {
+  const nineLike = fc.constantFrom(0.9, 0.95, 0.99, 0.995, 0.999, 0.9995, 0.9999, 0.99999);
+  // [total, bad] with bad <= total
+  const counts = fc
+    .integer({ min: 1, max: 10_000_000 })
+    .chain((total) => fc.tuple(fc.constant(total), fc.integer({ min: 0, max: total })));
+
+  it('remaining = 1 − consumed from counts, to the last digits (REFERENCE.md §1.1)', () => {
+    fc.assert(
+      fc.property(nineLike, counts, (target, [total, bad]) => {
+        const consumed = budgetConsumedFromCounts(target, total - bad, total)!;
+        const remaining = budgetRemainingFromCounts(target, total - bad, total)!;
+        expect(Math.abs(exactAdd(remaining, consumed) - 1)).toBeLessThanOrEqual(
+          1e-12 * Math.max(1, consumed),
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('one more bad event never lowers consumption or raises what remains (monotonic in errors)', () => {
+    fc.assert(
+      fc.property(nineLike, counts, (target, [total, bad]) => {
+        fc.pre(bad < total);
+        const good = total - bad;
+        expect(budgetConsumedFromCounts(target, good - 1, total)!).toBeGreaterThan(
+          budgetConsumedFromCounts(target, good, total)!,
+        );
+        expect(budgetRemainingFromCounts(target, good - 1, total)!).toBeLessThan(
+          budgetRemainingFromCounts(target, good, total)!,
+        );
+        expect(remainingBadEvents(target, good - 1, total)).toBeLessThan(
+          remainingBadEvents(target, good, total),
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

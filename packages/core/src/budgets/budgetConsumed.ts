@@ -1,7 +1,9 @@
 import { exactDivide, exactMultiply, exactSubtract } from '../decimal.js';
 import { toTarget } from '../objectives/target.js';
 import type { TargetInput } from '../objectives/target.js';
+import { burnRateFromCounts } from './burnRate.js';
 import { checkCounts, checkUnitInterval } from './checks.js';
+import { checkedTarget, remainingQuotient } from './exactCounts.js';
 
 /**
  * Share of the error budget an SLI has spent: `(1 − SLI)/(1 − T)`.
@@ -75,10 +77,8 @@ export function budgetConsumedFromCounts(
   good: number,
   total: number,
 ): number | null {
-  const { errorBudget } = toTarget(target);
-  checkCounts(good, total);
-  if (total === 0) return null;
-  return exactDivide(exactSubtract(total, good), exactMultiply(errorBudget, total));
+  // Budget spent over the period is the burn rate over the period: B/((1 − T)·N).
+  return burnRateFromCounts(target, good, total);
 }
 
 /**
@@ -101,9 +101,11 @@ export function budgetRemainingFromCounts(
   good: number,
   total: number,
 ): number | null {
-  const { fraction, errorBudget } = toTarget(target);
+  const { fraction, errorBudget, rational } = checkedTarget(target);
   checkCounts(good, total);
   if (total === 0) return null;
+  const fast = rational === null ? undefined : remainingQuotient(rational, good, total);
+  if (fast !== undefined) return fast;
   return exactDivide(
     exactSubtract(good, exactMultiply(fraction, total)),
     exactMultiply(errorBudget, total),

@@ -108,3 +108,21 @@ describe('edge cases', () => {
     expect(() => burnRateFromCounts(0.999, good, total)).toThrow(RangeError);
   });
 });
+
+describe('burnRateFromCounts properties', () => {
+  it('rises with every bad event for a fixed total (monotonic in errors)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(0.9, 0.99, 0.999, 0.9999),
+        fc.integer({ min: 1, max: 10_000_000 }),
+        fc.nat(),
+        (target, total, x) => {
+          const good = total - (x % total);
+          expect(burnRateFromCounts(target, good - 1, total)!).toBeGreaterThan(
+            burnRateFromCounts(target, good, total)!,
+          );
+        },
+      ),
+    );
+  });
+});

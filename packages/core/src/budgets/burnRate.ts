@@ -2,6 +2,7 @@ import { exactDivide, exactMultiply, exactSubtract } from '../decimal.js';
 import { toTarget } from '../objectives/target.js';
 import type { TargetInput } from '../objectives/target.js';
 import { checkCounts, checkUnitInterval } from './checks.js';
+import { checkedTarget, consumedQuotient } from './exactCounts.js';
 
 /**
  * How fast the error budget burns: `BR = errorRatio/(1 − T)`.
@@ -47,9 +48,11 @@ export function burnRateFromCounts(
   good: number,
   total: number,
 ): number | null {
-  const { errorBudget } = toTarget(target);
+  const { errorBudget, rational } = checkedTarget(target);
   checkCounts(good, total);
   if (total === 0) return null;
+  const fast = rational === null ? undefined : consumedQuotient(rational, good, total);
+  if (fast !== undefined) return fast;
   return exactDivide(exactSubtract(total, good), exactMultiply(errorBudget, total));
 }
 

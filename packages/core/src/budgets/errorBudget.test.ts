@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NinesError } from '../errors.js';
-import { targetFromPercent } from '../objectives/target.js';
+import { exactDivide, exactSubtract } from '../decimal.js';
+import { formatTarget, targetFromPercent } from '../objectives/target.js';
 import { allowedBadEvents, allowedDowntime, errorBudget } from './errorBudget.js';
 
 const SECOND = 1_000;
@@ -99,4 +100,43 @@ describe('edge cases', () => {
       expect(() => allowedDowntime(0.999, bad)).toThrow(RangeError);
     },
   );
+});
+
+describe('the target behind an allowance', () => {
+  it('allows exactly 1 h of a 720 h month at 1 − 1/720 ≈ 99.86% (REFERENCE.md §10 #56, Nobl9 composite guide)', () => {
+    const target = exactSubtract(1, exactDivide(1, 720));
+    expect(target).toBeCloseTo(0.998611, 6);
+    expect(formatTarget(target)).toBe('99.8611111111%');
+    // One rounding of 1/720 separates the downtime from a whole hour by less than a microsecond.
+    expect(Math.abs(allowedDowntime(target, 720 * HOUR) - HOUR)).toBeLessThan(1e-3);
+  });
+});
+
+describe('targets from plain JavaScript', () => {
+  it.each([
+    [null, /got null/],
+    ['0.999', /got "0.999"/],
+    [
+      {},
+      /target\.fraction must be a fraction strictly between 0 and 1 \(e\.g\. 0\.999\), got undefined/,
+    ],
+    [{ fraction: 0.999 }, /target\.percent must be 99\.9 for fraction 0\.999, got undefined/],
+    [
+      { fraction: 0.999, percent: 99.9, errorBudget: 0.1 },
+      /target\.errorBudget must be 0\.001 for fraction 0\.999, got 0\.1/,
+    ],
+  ])('rejects %j with INVALID_TARGET instead of a TypeError or NaN', (target, message) => {
+    for (const run of [
+      () => errorBudget(target as never),
+      () => allowedBadEvents(target as never, 10),
+      () => allowedDowntime(target as never, 10),
+    ]) {
+      expect(run).toThrow(NinesError);
+      expect(run).toThrow(message);
+    }
+  });
+
+  it('accepts a hand-built Target whose fields agree', () => {
+    expect(errorBudget({ fraction: 0.999, percent: 99.9, errorBudget: 0.001 })).toBe(0.001);
+  });
 });

@@ -2,6 +2,7 @@ import { exactMultiply } from '../decimal.js';
 import { toTarget } from '../objectives/target.js';
 import type { TargetInput } from '../objectives/target.js';
 import { checkNonNegative } from './checks.js';
+import { allowedBadProduct, checkedTarget } from './exactCounts.js';
 
 /**
  * The error-budget fraction `1 − T`: the share of events (or time) allowed to be bad.
@@ -40,9 +41,11 @@ export function errorBudget(target: TargetInput): number {
  * ```
  */
 export function allowedBadEvents(target: TargetInput, totalEvents: number): number {
-  const budget = errorBudget(target);
+  const checked = checkedTarget(target);
   checkNonNegative('totalEvents', totalEvents);
-  return exactMultiply(budget, totalEvents);
+  const rational = checked.rational;
+  const fast = rational === null ? undefined : allowedBadProduct(rational, totalEvents);
+  return fast ?? exactMultiply(checked.errorBudget, totalEvents);
 }
 
 /**

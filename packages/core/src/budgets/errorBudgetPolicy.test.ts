@@ -190,3 +190,24 @@ describe('edge cases', () => {
     ]);
   });
 });
+
+describe('policies from plain JavaScript', () => {
+  it.each([null, 'strict', []])('rejects policy %j with INVALID_POLICY', (policy) => {
+    expect(() => errorBudgetStatus(0.5, policy as never)).toThrow(NinesError);
+    expect(() => releaseDecision(0.5, policy as never)).toThrow(
+      /an error budget policy must be an object \{ warnBelow, freezeBelow \}/,
+    );
+  });
+
+  it('names a wrong-typed threshold by its value', () => {
+    expect(() => errorBudgetStatus(0.5, { warnBelow: '25%', freezeBelow: 0 } as never)).toThrow(
+      'warnBelow must be a finite remaining-budget fraction <= 1 (e.g. 0.25), got "25%"',
+    );
+  });
+
+  it('describes a wrong-typed remaining budget by kind', () => {
+    expect(() => errorBudgetStatus({} as never)).toThrow(
+      'remaining must be a finite remaining-budget fraction <= 1 (negative when overspent), got an object',
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import { exactMultiply, exactSubtract, formatDecimal } from '../decimal.js';
 import { NinesError } from '../errors.js';
 import type { NinesIssue } from '../errors.js';
+import { describeValue, isFiniteNumber, isRecord } from '../internal/validate.js';
 import { checkRemaining } from './checks.js';
 
 /**
@@ -45,6 +46,7 @@ export type ErrorBudgetStatus = 'no-data' | 'healthy' | 'warning' | 'exhausted';
 export interface ReleaseDecision {
   /** `go`: release; `caution`: release carefully (or look first); `freeze`: only P0/security. */
   readonly decision: 'go' | 'caution' | 'freeze';
+  /** The status the decision follows from (see {@link errorBudgetStatus}). */
   readonly status: ErrorBudgetStatus;
   /** One line with the numbers, for logs, CI output and chat. */
   readonly reason: string;
@@ -53,13 +55,20 @@ export interface ReleaseDecision {
 }
 
 function checkPolicy(policy: ErrorBudgetPolicy): void {
+  const given: unknown = policy;
+  if (!isRecord(given)) {
+    throw new NinesError(
+      'INVALID_POLICY',
+      `an error budget policy must be an object { warnBelow, freezeBelow } (e.g. defaultErrorBudgetPolicy), got ${describeValue(given)}`,
+    );
+  }
   const issues: NinesIssue[] = [];
   for (const key of ['warnBelow', 'freezeBelow'] as const) {
-    const value = policy[key];
-    if (typeof value !== 'number' || !Number.isFinite(value) || value > 1) {
+    const value = given[key];
+    if (!isFiniteNumber(value) || value > 1) {
       issues.push({
         code: 'INVALID_POLICY',
-        message: `${key} must be a finite remaining-budget fraction <= 1 (e.g. 0.25), got ${String(value)}`,
+        message: `${key} must be a finite remaining-budget fraction <= 1 (e.g. 0.25), got ${describeValue(value)}`,
         path: [key],
       });
     }
@@ -85,8 +94,8 @@ function checkPolicy(policy: ErrorBudgetPolicy): void {
  * @param policy - thresholds; default {@link defaultErrorBudgetPolicy}
  * @returns the status
  * @throws RangeError when `remaining` is NaN, infinite or above 1
- * @throws NinesError `INVALID_POLICY` for thresholds that are not finite, above 1, or with
- *   `freezeBelow > warnBelow`
+ * @throws NinesError `INVALID_POLICY` for a policy that is not an object, or thresholds that are
+ *   not finite, above 1, or with `freezeBelow > warnBelow`
  * @example
  * ```ts
  * errorBudgetStatus(0.5); // 'healthy'

@@ -1,5 +1,6 @@
 import { exactSubtract, roundNoise } from '../decimal.js';
 import { NinesError } from '../errors.js';
+import { describeValue, isPositiveNumber } from '../internal/validate.js';
 import { targetFromFraction, toTarget } from '../objectives/target.js';
 import type { Target, TargetInput } from '../objectives/target.js';
 
@@ -41,10 +42,10 @@ export function nines(target: TargetInput): number {
  * ```
  */
 export function targetFromNines(n: number): Target {
-  if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0) {
+  if (!isPositiveNumber(n)) {
     throw new NinesError(
       'INVALID_TARGET',
-      `nines must be a finite number > 0 (e.g. 3 for 99.9%), got ${String(n)}`,
+      `nines must be a finite number > 0 (e.g. 3 for 99.9%), got ${describeValue(n)}`,
       { path: ['nines'] },
     );
   }

@@ -104,3 +104,18 @@ describe('edge cases', () => {
     expect(() => ninesTable({ windows: [DAY, w] })).toThrow(/windows\[1\]/);
   });
 });
+
+describe('options from plain JavaScript', () => {
+  it.each([
+    [null, /options must be an object \{ targets\?, windows\? \}, got null/],
+    [{ targets: 0.999 }, /options\.targets must be an array of targets, got 0\.999/],
+    [
+      { windows: '30d' },
+      /options\.windows must be an array of window lengths in milliseconds, got "30d"/,
+    ],
+    [{ windows: [Number.NaN] }, /windows\[0\] must be a finite number >= 0, got NaN/],
+  ])('rejects %j with RangeError instead of a TypeError or NaN cells', (options, message) => {
+    expect(() => ninesTable(options as never)).toThrow(RangeError);
+    expect(() => ninesTable(options as never)).toThrow(message);
+  });
+});

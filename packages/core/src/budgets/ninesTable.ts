@@ -1,5 +1,6 @@
 import { targetFromPercent, toTarget } from '../objectives/target.js';
 import type { Target, TargetInput } from '../objectives/target.js';
+import { checkArray, describeValue, isRecord } from '../internal/validate.js';
 import { checkNonNegative } from './checks.js';
 import { allowedDowntime } from './errorBudget.js';
 import { nines } from './nines.js';
@@ -16,6 +17,7 @@ export interface NinesTableCell {
 
 /** One row of {@link ninesTable}: a target and its allowed downtime per window. */
 export interface NinesTableRow {
+  /** The target of this row, exact. */
   readonly target: Target;
   /** `−log10(1 − T)`, e.g. 3 for 99.9%. */
   readonly nines: number;
@@ -49,7 +51,8 @@ const DEFAULT_WINDOWS = [7 * DAY, 28 * DAY, 30 * DAY, 90 * DAY, 365 * DAY] as co
  * @param options - targets and windows to tabulate; each defaults to the §1.8 set
  * @returns one row per target, one cell per window, in the order given
  * @throws NinesError `INVALID_TARGET` for a target outside (0, 1)
- * @throws RangeError for a negative or non-finite window
+ * @throws RangeError for options that are not an object, targets or windows that are not
+ *   arrays, or a negative or non-finite window
  * @example
  * ```ts
  * const [row] = ninesTable({ targets: [0.999], windows: [30 * 86_400_000] });
@@ -57,10 +60,20 @@ const DEFAULT_WINDOWS = [7 * DAY, 28 * DAY, 30 * DAY, 90 * DAY, 365 * DAY] as co
  * ```
  */
 export function ninesTable(options: NinesTableOptions = {}): NinesTableRow[] {
+  const given: unknown = options;
+  if (!isRecord(given)) {
+    throw new RangeError(
+      `options must be an object { targets?, windows? }, got ${describeValue(given)}`,
+    );
+  }
+  if (options.targets !== undefined) checkArray('options.targets', options.targets, 'targets');
+  if (options.windows !== undefined) {
+    checkArray('options.windows', options.windows, 'window lengths in milliseconds');
+  }
   const targets: readonly Target[] =
     options.targets === undefined
       ? DEFAULT_TARGET_PERCENTS.map(targetFromPercent)
-      : options.targets.map(toTarget);
+      : options.targets.map((target) => toTarget(target));
   const windows = options.windows ?? DEFAULT_WINDOWS;
   windows.forEach((windowMs, index) => {
     checkNonNegative(`windows[${String(index)}]`, windowMs);

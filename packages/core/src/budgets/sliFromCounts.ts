@@ -1,5 +1,6 @@
 import { exactDivide } from '../decimal.js';
 import { checkCounts } from './checks.js';
+import { sliQuotient } from './exactCounts.js';
 
 /**
  * The event-based SLI `G/N`, or `null` when there were no events.
@@ -20,5 +21,5 @@ import { checkCounts } from './checks.js';
 export function sliFromCounts(good: number, total: number): number | null {
   checkCounts(good, total);
   if (total === 0) return null;
-  return exactDivide(good, total);
+  return sliQuotient(good, total) ?? exactDivide(good, total);
 }

@@ -1,4 +1,5 @@
 import { roundNoise } from '../decimal.js';
+import { showValue } from '../internal/validate.js';
 import { checkNonEmpty, checkProbability } from './checks.js';
 import { exactParallel, exactProduct } from './exactProduct.js';
 
@@ -81,7 +82,7 @@ export function kOfNAvailability(k: number, availabilities: readonly number[]): 
   const n = availabilities.length;
   if (typeof k !== 'number' || !Number.isInteger(k) || k < 1 || k > n) {
     throw new RangeError(
-      `k must be an integer from 1 to the number of components (${n}), got ${String(k)}`,
+      `k must be an integer from 1 to the number of components (${n}), got ${showValue(k)}`,
     );
   }
   // exactly[j] = probability that exactly j of the components seen so far are up.

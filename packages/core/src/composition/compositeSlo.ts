@@ -1,5 +1,12 @@
 import { exactAdd, exactDivide, exactMultiply, exactSubtract } from '../decimal.js';
-import { checkCounts, checkNonEmpty, checkProbability, checkWeight } from './checks.js';
+import { describeValue, showValue } from '../internal/validate.js';
+import {
+  checkCounts,
+  checkNonEmpty,
+  checkObject,
+  checkProbability,
+  checkWeight,
+} from './checks.js';
 
 /** One component of an OpenSLO composite under Occurrences: its event counts and weight. */
 export interface CompositeOccurrencesComponent {
@@ -49,7 +56,8 @@ export interface CompositeTimeslicesResult {
  *   weight > 0
  * @returns the composite SLI (at most 1, possibly negative), or `null` when no component had
  *   events
- * @throws RangeError for an empty list, bad counts or a weight that is not a finite number > 0
+ * @throws RangeError for an empty list, a component that is not an object, bad counts or a
+ *   weight that is not a finite number > 0
  * @example
  * ```ts
  * compositeOccurrences([
@@ -65,6 +73,7 @@ export function compositeOccurrences(
   let errors = 0;
   let withData = 0;
   components.forEach((component, index) => {
+    checkObject(`components[${index}]`, component, '{ good, total, weight? }');
     checkCounts(`components[${index}]`, component.good, component.total);
     const weight = component.weight ?? 1;
     checkWeight(`components[${index}].weight`, weight);
@@ -101,7 +110,7 @@ export function compositeTimeslices(
   componentSlicesGood.forEach((slices, index) => {
     const value: unknown = slices;
     if (!Array.isArray(value) || value.length !== total) {
-      const got = Array.isArray(value) ? `${value.length} slices` : typeof value;
+      const got = Array.isArray(value) ? `${value.length} slices` : describeValue(value);
       throw new RangeError(
         `componentSlicesGood[${index}] must be an array of ${total} slices like componentSlicesGood[0], got ${got}`,
       );
@@ -114,7 +123,7 @@ export function compositeTimeslices(
       const value: unknown = slices[slice];
       if (typeof value !== 'boolean') {
         throw new RangeError(
-          `componentSlicesGood[${index}][${slice}] must be true or false, got ${String(value)}`,
+          `componentSlicesGood[${index}][${slice}] must be true or false, got ${showValue(value)}`,
         );
       }
       if (!value) allGood = false;
@@ -135,8 +144,8 @@ export function compositeTimeslices(
  *
  * @param components - at least one component; each ratio in [0, 1], each weight > 0
  * @returns the composite ratio, at most 1 and possibly negative
- * @throws RangeError for an empty list, a ratio outside [0, 1] or a weight that is not a finite
- *   number > 0
+ * @throws RangeError for an empty list, a component that is not an object, a ratio outside
+ *   [0, 1] or a weight that is not a finite number > 0
  * @example
  * ```ts
  * compositeRatioTimeslices([{ ratio: 0.95 }, { ratio: 0.95 }]); // 0.9
@@ -147,6 +156,7 @@ export function compositeRatioTimeslices(components: readonly CompositeRatioComp
   checkNonEmpty('components', components);
   let missing = 0;
   components.forEach((component, index) => {
+    checkObject(`components[${index}]`, component, '{ ratio, weight? }');
     checkProbability(`components[${index}].ratio`, component.ratio);
     const weight = component.weight ?? 1;
     checkWeight(`components[${index}].weight`, weight);

@@ -6,6 +6,8 @@ import {
   groupedUptime,
   kOfNAvailability,
   normalizeWeights,
+  parallelAvailability,
+  serialAvailability,
   weightedReliability,
 } from './index.js';
 import type { CompositeTimeslicesResult, GroupedUptime } from './index.js';
@@ -19,6 +21,10 @@ describe('composition types', () => {
     expectTypeOf(compositeTimeslices([[true]])).toEqualTypeOf<CompositeTimeslicesResult>();
     expectTypeOf(groupedUptime(1, [[]])).toEqualTypeOf<GroupedUptime>();
     expectTypeOf(kOfNAvailability).parameters.toEqualTypeOf<[number, readonly number[]]>();
+    expectTypeOf(serialAvailability).toEqualTypeOf<(availabilities: readonly number[]) => number>();
+    expectTypeOf(parallelAvailability).toEqualTypeOf<
+      (availabilities: readonly number[]) => number
+    >();
   });
 
   it('makes weights optional and reliability required', () => {

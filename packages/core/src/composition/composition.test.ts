@@ -412,3 +412,48 @@ describe('edge cases', () => {
     expect(run).toThrow(message);
   });
 });
+
+describe('groupedUptime with a correction window removed (Datadog monitor-based SLOs)', () => {
+  it('1 h down in 7 d with a 1-day correction is 60/8640 = 0.694% down, not 60/10080 (REFERENCE.md §10 #51)', () => {
+    const minute = 60_000;
+    const corrected = groupedUptime(8640 * minute, [[{ start: 0, end: 60 * minute }]]);
+    const uncorrected = groupedUptime(10_080 * minute, [[{ start: 0, end: 60 * minute }]]);
+    expect(((1 - corrected.overall) * 100).toFixed(3)).toBe('0.694');
+    expect(((1 - uncorrected.overall) * 100).toFixed(3)).toBe('0.595');
+  });
+});
+
+describe('components from plain JavaScript', () => {
+  it.each([
+    [
+      () => compositeOccurrences([null] as never),
+      /components\[0\] must be an object \{ good, total, weight\? \}, got null/,
+    ],
+    [
+      () => compositeRatioTimeslices([5] as never),
+      /components\[0\] must be an object \{ ratio, weight\? \}, got 5/,
+    ],
+    [
+      () => weightedReliability([[]] as never),
+      /components\[0\] must be an object \{ reliability, weight\? \}, got an array/,
+    ],
+    [
+      () => groupedUptime(100, [[null]] as never),
+      /downtimes\[0\]\[0\] must be an object \{ start, end \}, got null/,
+    ],
+    [() => groupedUptime(100, [5] as never), /downtimes\[0\] must be an array of intervals, got 5/],
+    [() => normalizeWeights({} as never), /weights must be a non-empty array, got an object/],
+    [() => serialAvailability([]), /availabilities must be a non-empty array, got an empty array/],
+    [
+      () => kOfNAvailability('2' as never, [0.9, 0.9]),
+      /k must be an integer from 1 to the number of components \(2\), got "2"/,
+    ],
+    [
+      () => compositeTimeslices([[true], 'x'] as never),
+      /componentSlicesGood\[1\] must be an array of 1 slices .*got "x"/,
+    ],
+  ])('rejects bad input with RangeError naming the value (%#)', (run, message) => {
+    expect(run).toThrow(RangeError);
+    expect(run).toThrow(message);
+  });
+});

@@ -7,31 +7,8 @@
  * `1 − 5e-324` rounds to 1, which would make `1 − Π(1 − Aᵢ)` drop below `max(Aᵢ)`. Carrying
  * the whole computation as a scaled integer and rounding once gives the nearest double.
  */
-
-interface Decimal {
-  readonly units: bigint;
-  readonly scale: number;
-}
-
-function parse(value: number): Decimal {
-  const match = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(value));
-  if (match === null) throw new RangeError(`Cannot read ${String(value)} as a decimal`);
-  const [, sign = '', whole = '0', fraction = '', exponent = '0'] = match;
-  let units = BigInt(`${sign}${whole}${fraction}`);
-  let scale = fraction.length - Number(exponent);
-  if (scale < 0) {
-    units *= 10n ** BigInt(-scale);
-    scale = 0;
-  }
-  return { units, scale };
-}
-
-function toNumber({ units, scale }: Decimal): number {
-  const negative = units < 0n;
-  const digits = (negative ? -units : units).toString().padStart(scale + 1, '0');
-  const text = scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
-  return Number((negative ? '-' : '') + text);
-}
+import { decimalToNumber, readDecimal } from '../internal/decimalText.js';
+import type { Decimal } from '../internal/decimalText.js';
 
 function product(factors: readonly Decimal[]): Decimal {
   let units = 1n;
@@ -48,12 +25,32 @@ function complement(d: Decimal): Decimal {
   return { units: 10n ** BigInt(d.scale) - d.units, scale: d.scale };
 }
 
-/** `Π vᵢ`, exactly, rounded once; callers have checked that each value is finite. */
+/**
+ * `Π vᵢ`, exactly, rounded once; callers have checked that each value is finite.
+ *
+ * @param values - the factors
+ * @returns the nearest double to the exact product
+ * @example
+ * ```ts
+ * exactProduct([0.999, 0.999]); // 0.998001
+ * ```
+ */
 export function exactProduct(values: readonly number[]): number {
-  return toNumber(product(values.map(parse)));
+  return decimalToNumber(product(values.map(readDecimal)));
 }
 
-/** `1 − Π(1 − vᵢ)`, exactly, rounded once; callers have checked that each value is finite. */
+/**
+ * `1 − Π(1 − vᵢ)`, exactly, rounded once; callers have checked that each value is finite.
+ *
+ * @param values - the availabilities of the redundant components
+ * @returns the nearest double to the exact result
+ * @example
+ * ```ts
+ * exactParallel([0.99, 0.99]); // 0.9999
+ * ```
+ */
 export function exactParallel(values: readonly number[]): number {
-  return toNumber(complement(product(values.map((value) => complement(parse(value))))));
+  return decimalToNumber(
+    complement(product(values.map((value) => complement(readDecimal(value))))),
+  );
 }

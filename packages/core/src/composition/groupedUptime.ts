@@ -1,5 +1,6 @@
 import { exactDivide, exactSubtract } from '../decimal.js';
-import { checkNonEmpty } from './checks.js';
+import { describeValue, isPositiveNumber } from '../internal/validate.js';
+import { checkNonEmpty, checkObject } from './checks.js';
 
 /** A stretch of downtime, in milliseconds from the start of the period: `[start, end)`. */
 export interface DowntimeInterval {
@@ -60,9 +61,9 @@ export function groupedUptime(
   period: number,
   downtimes: readonly (readonly DowntimeInterval[])[],
 ): GroupedUptime {
-  if (typeof period !== 'number' || !Number.isFinite(period) || period <= 0) {
+  if (!isPositiveNumber(period)) {
     throw new RangeError(
-      `period must be a finite number of milliseconds > 0, got ${String(period)}`,
+      `period must be a finite number of milliseconds > 0, got ${describeValue(period)}`,
     );
   }
   checkNonEmpty('downtimes', downtimes);
@@ -71,10 +72,11 @@ export function groupedUptime(
     const value: unknown = intervals;
     if (!Array.isArray(value)) {
       throw new RangeError(
-        `downtimes[${group}] must be an array of intervals, got ${typeof value}`,
+        `downtimes[${group}] must be an array of intervals, got ${describeValue(value)}`,
       );
     }
     intervals.forEach((interval, index) => {
+      checkObject(`downtimes[${group}][${index}]`, interval, '{ start, end }');
       const { start, end } = interval;
       if (
         typeof start !== 'number' ||
@@ -86,7 +88,7 @@ export function groupedUptime(
         start > end
       ) {
         throw new RangeError(
-          `downtimes[${group}][${index}] must satisfy 0 <= start <= end <= period (${period}), got start ${String(start)}, end ${String(end)}`,
+          `downtimes[${group}][${index}] must satisfy 0 <= start <= end <= period (${period}), got start ${describeValue(start)}, end ${describeValue(end)}`,
         );
       }
       all.push(interval);

@@ -1,5 +1,5 @@
 import { exactAdd, exactDivide, exactMultiply } from '../decimal.js';
-import { checkNonEmpty, checkProbability, checkWeight } from './checks.js';
+import { checkNonEmpty, checkObject, checkProbability, checkWeight } from './checks.js';
 
 /** One component of a weighted composite: its reliability and its (relative) weight. */
 export interface WeightedComponent {
@@ -19,8 +19,8 @@ export interface WeightedComponent {
  *
  * @param components - at least one component; each reliability in [0, 1], each weight > 0
  * @returns the composite reliability in [min rᵢ, max rᵢ]
- * @throws RangeError for an empty list, a reliability outside [0, 1] or a weight that is not a
- *   finite number > 0
+ * @throws RangeError for an empty list, a component that is not an object, a reliability
+ *   outside [0, 1] or a weight that is not a finite number > 0
  * @example
  * ```ts
  * weightedReliability([{ reliability: 0.99, weight: 3 }, { reliability: 0.95 }]); // 0.98
@@ -33,6 +33,7 @@ export function weightedReliability(components: readonly WeightedComponent[]): n
   let lowest = 1;
   let highest = 0;
   components.forEach((component, index) => {
+    checkObject(`components[${index}]`, component, '{ reliability, weight? }');
     checkProbability(`components[${index}].reliability`, component.reliability);
     const weight = component.weight ?? 1;
     checkWeight(`components[${index}].weight`, weight);

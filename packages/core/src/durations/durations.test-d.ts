@@ -5,6 +5,7 @@ import {
   formatHumanDuration,
   formatOpenSloDuration,
   isCalendarUnit,
+  openSloDurationFromMilliseconds,
   openSloDurationToMilliseconds,
   parseDuration,
   parseOpenSloDuration,
@@ -21,6 +22,12 @@ describe('durations types', () => {
     expectTypeOf(parseOpenSloDuration).returns.toEqualTypeOf<OpenSloDuration>();
     expectTypeOf(openSloDurationToMilliseconds).returns.toEqualTypeOf<number>();
     expectTypeOf(formatOpenSloDuration).parameter(0).toEqualTypeOf<OpenSloDuration>();
+    expectTypeOf(openSloDurationFromMilliseconds).toEqualTypeOf<
+      (ms: number, path?: NinesPath) => OpenSloDuration
+    >();
+    expectTypeOf(parseOpenSloDuration).toEqualTypeOf<
+      (text: string, path?: NinesPath) => OpenSloDuration
+    >();
   });
 
   it('spells the OpenSLO units case-sensitively', () => {

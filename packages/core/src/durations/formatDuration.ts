@@ -1,3 +1,4 @@
+import { showValue } from '../internal/validate.js';
 import { PROMETHEUS_UNITS } from './units.js';
 
 /**
@@ -22,7 +23,7 @@ import { PROMETHEUS_UNITS } from './units.js';
 export function formatDuration(ms: number): string {
   if (!Number.isSafeInteger(ms) || ms < 0) {
     throw new RangeError(
-      `formatDuration needs a non-negative safe integer of milliseconds, got ${String(ms)}`,
+      `formatDuration needs a non-negative safe integer of milliseconds, got ${showValue(ms)}`,
     );
   }
   if (ms === 0) return '0s';

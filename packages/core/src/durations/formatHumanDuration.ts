@@ -1,4 +1,5 @@
 import { formatDecimal } from '../decimal.js';
+import { isFiniteNumber, showValue } from '../internal/validate.js';
 import { DAY, HOUR, MINUTE, SECOND } from './units.js';
 
 const HUMAN_UNITS: readonly (readonly [string, number])[] = [
@@ -27,9 +28,9 @@ const HUMAN_UNITS: readonly (readonly [string, number])[] = [
  * ```
  */
 export function formatHumanDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 0) {
+  if (!isFiniteNumber(ms) || ms < 0) {
     throw new RangeError(
-      `formatHumanDuration needs a finite, non-negative number of milliseconds, got ${String(ms)}`,
+      `formatHumanDuration needs a finite, non-negative number of milliseconds, got ${showValue(ms)}`,
     );
   }
   for (const [unit, size] of HUMAN_UNITS) {

@@ -204,3 +204,27 @@ describe('openSloDurationFromMilliseconds', () => {
     expect(error.path).toEqual(['lookbackWindow']);
   });
 });
+
+describe('hand-built durations from plain JavaScript', () => {
+  it.each([null, undefined, 5, '1M', []])(
+    'rejects %j by name instead of failing with a TypeError',
+    (duration) => {
+      const error = errorOf(() => openSloDurationToMilliseconds(duration as never));
+      expect(error.code).toBe('INVALID_DURATION');
+      expect(error.message).toMatch(
+        /^Invalid OpenSLO duration .*expected an object \{ count, unit \}/,
+      );
+      expect(() => formatOpenSloDuration(duration as never)).toThrow(RangeError);
+      expect(() => formatOpenSloDuration(duration as never)).toThrow(
+        /^Cannot format OpenSLO duration .*expected an object \{ count, unit \}/,
+      );
+    },
+  );
+
+  it('describes an object by kind, never as [object Object]', () => {
+    expect(() => parseOpenSloDuration({} as never)).toThrow(/Invalid OpenSLO duration an object:/);
+    expect(() => openSloDurationFromMilliseconds({} as never)).toThrow(
+      /^an object ms cannot be written as OpenSLO shorthand/,
+    );
+  });
+});

@@ -1,5 +1,6 @@
 import { NinesError } from '../errors.js';
 import type { NinesPath } from '../errors.js';
+import { describeValue, isRecord } from '../internal/validate.js';
 import { DAY, HOUR, MINUTE, WEEK } from './units.js';
 
 /**
@@ -56,20 +57,41 @@ function isUnit(value: unknown): value is OpenSloDurationUnit {
   return typeof value === 'string' && /^[mhdwMQY]$/.test(value);
 }
 
-function describe(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+/** The problem with a hand-built OpenSLO duration, or `undefined` when it is well formed. */
+function durationProblem(duration: unknown): string | undefined {
+  // Guard callers outside TypeScript: a hand-built value may be anything.
+  if (!isRecord(duration)) {
+    return `${describeValue(duration)}: expected an object { count, unit }, e.g. { count: 1, unit: 'M' }`;
+  }
+  const { count, unit } = duration;
+  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count <= 0 || !isUnit(unit)) {
+    return (
+      `{count: ${describeValue(count)}, unit: ${describeValue(unit)}}: count must ` +
+      'be a positive safe integer and unit one of m, h, d, w, M, Q, Y'
+    );
+  }
+  return undefined;
 }
 
-function checkDuration(duration: OpenSloDuration, path: NinesPath): void {
-  // Guard callers outside TypeScript: a hand-built object may carry anything.
-  const { count, unit } = duration as { count: unknown; unit: unknown };
-  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count <= 0 || !isUnit(unit)) {
-    throw new NinesError(
-      'INVALID_DURATION',
-      `Invalid OpenSLO duration {count: ${describe(count)}, unit: ${describe(unit)}}: count must ` +
-        'be a positive safe integer and unit one of m, h, d, w, M, Q, Y',
-      { path },
-    );
+/**
+ * Throw unless `duration` is a well-formed OpenSLO duration (a hand-built one may be anything).
+ *
+ * @param duration - the value to check
+ * @param path - where the value sits in the caller's input, for the error
+ * @throws NinesError `INVALID_DURATION` naming the value and the accepted counts and units
+ * @example
+ * ```ts
+ * checkOpenSloDuration({ count: 0, unit: 'd' }, []); // throws INVALID_DURATION
+ * ```
+ * @internal
+ */
+export function checkOpenSloDuration(
+  duration: unknown,
+  path: NinesPath,
+): asserts duration is OpenSloDuration {
+  const problem = durationProblem(duration);
+  if (problem !== undefined) {
+    throw new NinesError('INVALID_DURATION', `Invalid OpenSLO duration ${problem}`, { path });
   }
 }
 
@@ -100,7 +122,7 @@ export function parseOpenSloDuration(text: string, path: NinesPath = []): OpenSl
     }
     throw new NinesError(
       'INVALID_DURATION',
-      `Invalid OpenSLO duration ${describe(text)}: ${hint}${ACCEPTED}`,
+      `Invalid OpenSLO duration ${describeValue(text)}: ${hint}${ACCEPTED}`,
       { path },
     );
   }
@@ -134,7 +156,7 @@ export function openSloDurationToMilliseconds(
   duration: OpenSloDuration,
   path: NinesPath = [],
 ): number {
-  checkDuration(duration, path);
+  checkOpenSloDuration(duration, path);
   const { count, unit } = duration;
   if (isCalendarUnit(unit)) {
     throw new NinesError(
@@ -161,21 +183,17 @@ export function openSloDurationToMilliseconds(
  *
  * @param duration - a count and unit
  * @returns the shorthand, e.g. `"1M"`
- * @throws RangeError when the count is not a positive safe integer or the unit is unknown
+ * @throws RangeError when `duration` is not an object, the count is not a positive safe integer
+ *   or the unit is unknown
  * @example
  * ```ts
  * formatOpenSloDuration({ count: 4, unit: 'w' }); // "4w"
  * ```
  */
 export function formatOpenSloDuration(duration: OpenSloDuration): string {
-  const { count, unit } = duration as { count: unknown; unit: unknown };
-  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count <= 0 || !isUnit(unit)) {
-    throw new RangeError(
-      `Cannot format OpenSLO duration {count: ${describe(count)}, unit: ${describe(unit)}}: ` +
-        'count must be a positive safe integer and unit one of m, h, d, w, M, Q, Y',
-    );
-  }
-  return `${count}${unit}`;
+  const problem = durationProblem(duration);
+  if (problem !== undefined) throw new RangeError(`Cannot format OpenSLO duration ${problem}`);
+  return `${duration.count}${duration.unit}`;
 }
 
 /**
@@ -198,7 +216,7 @@ export function openSloDurationFromMilliseconds(ms: number, path: NinesPath = []
   if (!Number.isSafeInteger(ms) || ms <= 0 || ms % MINUTE !== 0) {
     throw new NinesError(
       'INVALID_DURATION',
-      `${String(ms)} ms cannot be written as OpenSLO shorthand: it must be a positive whole ` +
+      `${describeValue(ms)} ms cannot be written as OpenSLO shorthand: it must be a positive whole ` +
         'number of minutes (OpenSLO shorthand has no seconds)',
       { path },
     );

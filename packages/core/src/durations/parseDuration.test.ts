@@ -82,5 +82,13 @@ describe('parseDuration', () => {
       expect(() => parseDuration(5 as unknown as string)).toThrow(/not a string but number/);
       expect(() => parseDuration(undefined as unknown as string)).toThrow(NinesError);
     });
+
+    it.each([
+      [{}, 'an object'],
+      [[], 'an array'],
+      [null, 'null'],
+    ])('describes %j as %s in the message, never as [object Object]', (value, text) => {
+      expect(() => parseDuration(value as never)).toThrow(`Invalid duration ${text}: not a string`);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { NinesError } from '../errors.js';
 import type { NinesPath } from '../errors.js';
+import { describeValue } from '../internal/validate.js';
 import { PROMETHEUS_UNITS } from './units.js';
 
 const ACCEPTED =
@@ -27,13 +28,21 @@ function unitHint(unit: string): string {
  * Parse Prometheus duration text, reporting problems at `path`. Shared by {@link parseDuration}
  * and `toDuration`, which differ only in where the error points.
  *
+ * @param text - the value to read (anything a caller may pass)
+ * @param path - where the value sits in the caller's input, for the error
+ * @returns the duration in milliseconds, a safe integer (0 for `"0"` and `"0s"`)
+ * @throws NinesError `INVALID_DURATION` naming the text and the accepted forms
+ * @example
+ * ```ts
+ * readDuration('1h30m', ['window']); // 5_400_000
+ * ```
  * @internal
  */
 export function readDuration(text: unknown, path: NinesPath): number {
   const fail = (reason: string): never => {
     throw new NinesError(
       'INVALID_DURATION',
-      `Invalid duration ${typeof text === 'string' ? JSON.stringify(text) : String(text)}: ${reason}; ${ACCEPTED}`,
+      `Invalid duration ${describeValue(text)}: ${reason}; ${ACCEPTED}`,
       { path },
     );
   };

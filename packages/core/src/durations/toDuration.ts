@@ -1,5 +1,6 @@
 import { NinesError } from '../errors.js';
 import type { NinesPath } from '../errors.js';
+import { describeValue } from '../internal/validate.js';
 import { formatDuration } from './formatDuration.js';
 import { readDuration } from './parseDuration.js';
 
@@ -24,7 +25,7 @@ export function toDuration(input: string | number, path: NinesPath = []): number
     if (!Number.isSafeInteger(input) || input <= 0) {
       throw new NinesError(
         'INVALID_DURATION',
-        `Invalid duration ${String(input)}: a duration in milliseconds must be a positive ` +
+        `Invalid duration ${describeValue(input)}: a duration in milliseconds must be a positive ` +
           'whole number up to Number.MAX_SAFE_INTEGER, e.g. 60000 or "1m"',
         { path },
       );

@@ -9,6 +9,7 @@ import {
   budgetConsumedFromCounts,
   budgetRemaining,
   budgetRemainingFromCounts,
+  burnRateFromCounts,
   errorBudgetStatus,
   sliFromCounts,
 } from '../budgets/index.js';
@@ -16,7 +17,6 @@ import { windowPeriod } from '../windows/index.js';
 import { stepTier } from './alertState.js';
 import type { MutableCounts } from './ring.js';
 import type { ObjectiveSeries } from './series.js';
-import { windowBurnRate } from './windowBurnRate.js';
 import type {
   AlertEvent,
   BudgetStatus,
@@ -50,31 +50,27 @@ export function evaluateSeries(series: ObjectiveSeries, now: number): SeriesEval
   const target = objective.target;
   const scratch: MutableCounts = { good: 0, total: 0 };
 
-  const byWindow = new Map<number, WindowStatus>();
-  const windowStatus = (window: number): WindowStatus => {
-    const known = byWindow.get(window);
-    if (known !== undefined) return known;
-    const reader = series.reader(window);
-    reader.ring.sumLast(reader.buckets, scratch);
-    const status: WindowStatus = {
+  // Every alert window once (tiers share windows), from the rings' running sums.
+  const windows: WindowStatus[] = [];
+  for (const { window, ring, id } of series.alertReaders) {
+    ring.readTracked(id, scratch);
+    windows.push({
       window,
       good: scratch.good,
       total: scratch.total,
-      burnRate: windowBurnRate(target, series.budgetFraction, scratch.good, scratch.total),
+      burnRate: burnRateFromCounts(target, scratch.good, scratch.total),
       coverage: Math.min(1, runs.covered(now - window, now, now) / window),
-    };
-    byWindow.set(window, status);
-    return status;
-  };
-  const windows = series.alertWindows.map(windowStatus);
+    });
+  }
 
   const period = windowPeriod(objective.window, now);
   const elapsed = now - period.start;
-  if (objective.window.kind === 'rolling') {
-    const reader = series.reader(objective.window.duration);
-    reader.ring.sumLast(reader.buckets, scratch);
+  const periodReader = series.periodReader;
+  if (periodReader !== null) {
+    periodReader.ring.readTracked(periodReader.id, scratch);
   } else {
-    series.periodRing.sumFrom(Math.ceil(period.start / series.periodRing.resolution), scratch);
+    const ring = series.periodRing;
+    ring.readTrackedFrom(series.periodRange, Math.ceil(period.start / ring.resolution), scratch);
   }
   const good = scratch.good;
   const total = scratch.total;
@@ -124,8 +120,9 @@ export function evaluateSeries(series: ObjectiveSeries, now: number): SeriesEval
   const events: AlertEvent[] = [];
   const tiers = series.tiers.map((runtime): TierStatus => {
     const { tier, threshold, forMs, machine } = runtime;
-    const long = windowStatus(tier.longWindow);
-    const short = windowStatus(tier.shortWindow);
+    const long = windows[runtime.long];
+    const short = windows[runtime.short];
+    if (long === undefined || short === undefined) throw new Error('tier window not tracked');
     const condition =
       reaches(long, threshold) && reaches(short, threshold) && long.total >= minEvents;
     const transition = stepTier(machine, condition, now, forMs);

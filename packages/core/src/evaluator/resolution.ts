@@ -36,7 +36,7 @@ export const RESOLUTION_LADDER: readonly number[] = [
 /**
  * At most this many buckets per window: with the ladder's steps (at most 2.5×) a window gets
  * 144 to 360 buckets, so reading whole buckets misplaces at most 1/144 of it (edge error), and
- * a read costs a few hundred additions.
+ * a read that has to scan (the ring keeps running sums otherwise) costs a few hundred additions.
  */
 export const MAX_BUCKETS_PER_WINDOW = 360;
 

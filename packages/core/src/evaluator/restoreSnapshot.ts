@@ -55,9 +55,7 @@ export function restoreSeries(
   entry.rings.forEach((saved, i) => {
     const ring = series.rings[i];
     if (ring === undefined) return;
-    ring.good.set(saved.good);
-    ring.total.set(saved.total);
-    ring.head = saved.head;
+    ring.load(saved.head, saved.good, saved.total);
   });
   const slices = series.slices;
   const saved = entry.slices;

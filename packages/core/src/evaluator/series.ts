@@ -14,13 +14,16 @@ import { CountRing } from './ring.js';
 import { Runs } from './runs.js';
 import { SliceRing } from './sliceRing.js';
 import type { EventsHandle, ObjectiveStatus } from './types.js';
-import { budgetFraction, type BudgetFraction } from './windowBurnRate.js';
 
-/** Reads one rolling window: the newest `buckets` buckets of `ring`, the open one included. */
+/**
+ * Reads one rolling window: the newest `buckets` buckets of `ring`, the open one included, kept
+ * as the ring's tracked range `id` (a running sum).
+ */
 export interface WindowReader {
   readonly window: number;
   readonly ring: CountRing;
   readonly buckets: number;
+  readonly id: number;
 }
 
 /** A tier with its exact threshold, window readers and state machine. */
@@ -29,6 +32,10 @@ export interface TierRuntime {
   readonly threshold: number;
   readonly forMs: number;
   readonly machine: TierMachine;
+  /** Index in `alertWindows` of the tier's long window. */
+  readonly long: number;
+  /** Index in `alertWindows` of the tier's short window. */
+  readonly short: number;
 }
 
 /**
@@ -42,17 +49,24 @@ export class ObjectiveSeries {
   readonly handle: EventsHandle;
   readonly rings: readonly CountRing[];
   readonly slices: SliceRing | null;
-  /** Readers of every rolling window (alert windows and a rolling period), shortest first. */
-  readonly readers: readonly WindowReader[];
+  /**
+   * Readers of every rolling window (alert windows and a rolling period), shortest first; a
+   * window the layout has no ring for is read from the period ring, its reader appended.
+   */
+  readonly readers: WindowReader[];
   /** The distinct alert windows, shortest first. */
   readonly alertWindows: readonly number[];
+  /** The reader of each alert window, in the order of `alertWindows`. */
+  readonly alertReaders: readonly WindowReader[];
+  /** The reader of a rolling period, or `null` for a calendar one. */
+  readonly periodReader: WindowReader | null;
+  /** The period ring's tracked range for a calendar period (from its start), or -1. */
+  readonly periodRange: number;
   readonly tiers: readonly TierRuntime[];
   /** The ring the period is read from. */
   readonly periodRing: CountRing;
   /** Longest stretch any ring or the slice ring holds, in milliseconds. */
   readonly span: number;
-  /** The error budget as integer units over a power of ten, for fast exact burn rates. */
-  readonly budgetFraction: BudgetFraction | null;
   runs: Runs;
   startedAt: number;
   last: ObjectiveStatus | undefined;
@@ -82,7 +96,8 @@ export class ObjectiveSeries {
       const ring = this.rings[index];
       if (ring === undefined) return;
       for (const window of ringLayout.windows) {
-        readers.push({ window, ring, buckets: Math.ceil(window / ring.resolution) });
+        const buckets = Math.ceil(window / ring.resolution);
+        readers.push({ window, ring, buckets, id: ring.track(buckets) });
       }
     });
     readers.sort((a, b) => a.window - b.window);
@@ -90,17 +105,22 @@ export class ObjectiveSeries {
     this.alertWindows = [
       ...new Set((objective.alerting?.tiers ?? []).flatMap((t) => [t.longWindow, t.shortWindow])),
     ].sort((a, b) => a - b);
+    this.alertReaders = this.alertWindows.map((window) => this.reader(window));
+    this.periodReader =
+      objective.window.kind === 'rolling' ? this.reader(objective.window.duration) : null;
+    this.periodRange = objective.window.kind === 'rolling' ? -1 : periodRing.trackFrom();
     this.tiers = (objective.alerting?.tiers ?? []).map((tier) => ({
       tier,
       threshold: tierThreshold(tier, objective.target),
       forMs: tier.for ?? 0,
       machine: { state: 'inactive', since: null },
+      long: this.alertWindows.indexOf(tier.longWindow),
+      short: this.alertWindows.indexOf(tier.shortWindow),
     }));
     this.span = Math.max(
       ...this.rings.map((ring) => ring.size * ring.resolution),
       this.slices === null ? 0 : this.slices.size * this.slices.length,
     );
-    this.budgetFraction = budgetFraction(objective.target.errorBudget);
     this.runs = new Runs(now);
     this.startedAt = now;
     this.last = undefined;
@@ -110,11 +130,10 @@ export class ObjectiveSeries {
   reader(window: number): WindowReader {
     const found = this.readers.find((r) => r.window === window);
     if (found !== undefined) return found;
-    return {
-      window,
-      ring: this.periodRing,
-      buckets: Math.ceil(window / this.periodRing.resolution),
-    };
+    const buckets = Math.ceil(window / this.periodRing.resolution);
+    const reader = { window, ring: this.periodRing, buckets, id: this.periodRing.track(buckets) };
+    this.readers.push(reader);
+    return reader;
   }
 
   /**

@@ -1,4 +1,5 @@
 import { exactAdd, exactDivide, exactMultiply } from '../decimal.js';
+import { checkPositive } from '../internal/validate.js';
 import { checkHistogram, cumulative } from './checks.js';
 import type { ExplicitBucketHistogram } from './types.js';
 
@@ -25,15 +26,7 @@ import type { ExplicitBucketHistogram } from './types.js';
  */
 export function apdex(histogram: ExplicitBucketHistogram, thresholdSeconds: number): number | null {
   checkHistogram(histogram);
-  if (
-    typeof thresholdSeconds !== 'number' ||
-    !Number.isFinite(thresholdSeconds) ||
-    thresholdSeconds <= 0
-  ) {
-    throw new RangeError(
-      `thresholdSeconds must be a finite number > 0, got ${String(thresholdSeconds)}`,
-    );
-  }
+  checkPositive('thresholdSeconds', thresholdSeconds);
   const tolerated = 4 * thresholdSeconds;
   const { boundaries } = histogram;
   const satisfiedIndex = boundaries.indexOf(thresholdSeconds);

@@ -1,3 +1,4 @@
+import { describeValue } from '../internal/validate.js';
 import type { ExplicitBucketHistogram } from './types.js';
 
 /**
@@ -45,7 +46,9 @@ export function isBucketBoundary(
     ? histogram
     : (histogram as ExplicitBucketHistogram | null)?.boundaries;
   if (!Array.isArray(boundaries)) {
-    throw new RangeError('isBucketBoundary needs a histogram or an array of boundaries');
+    throw new RangeError(
+      `isBucketBoundary needs a histogram or an array of boundaries, got ${describeValue(histogram)}`,
+    );
   }
   return Number.isFinite(threshold) && (boundaries as unknown[]).includes(threshold);
 }

@@ -3,17 +3,36 @@
  *
  * Histogram helpers are plain math, so malformed input raises a `RangeError` that names the
  * offending value; nothing returns NaN.
+ *
+ * @internal
  */
 import { exactAdd } from '../decimal.js';
+import {
+  checkNonNegative,
+  describeValue,
+  isFiniteNumber,
+  showValue,
+} from '../internal/validate.js';
 import type { ExplicitBucketHistogram } from './types.js';
 
-/** Throw unless `histogram` is a well-formed explicit-bucket histogram. */
+/**
+ * Throw unless `histogram` is a well-formed explicit-bucket histogram.
+ *
+ * @param histogram - the value to check
+ * @throws RangeError naming the first problem: not `{ boundaries, counts }`, a count list of the
+ *   wrong length, a boundary that is not finite or not increasing, or a bad count
+ * @example
+ * ```ts
+ * checkHistogram({ boundaries: [0.1], counts: [1, 2] }); // passes
+ * checkHistogram({ boundaries: [0.1], counts: [1] }); // throws RangeError
+ * ```
+ */
 export function checkHistogram(histogram: ExplicitBucketHistogram): void {
   const boundaries: unknown = (histogram as Partial<ExplicitBucketHistogram> | null)?.boundaries;
   const counts: unknown = (histogram as Partial<ExplicitBucketHistogram> | null)?.counts;
   if (!Array.isArray(boundaries) || !Array.isArray(counts)) {
     throw new RangeError(
-      'histogram must be { boundaries: number[], counts: number[] } (OpenTelemetry explicit buckets)',
+      `histogram must be { boundaries: number[], counts: number[] } (OpenTelemetry explicit buckets), got ${describeValue(histogram)}`,
     );
   }
   if (counts.length !== boundaries.length + 1) {
@@ -23,9 +42,9 @@ export function checkHistogram(histogram: ExplicitBucketHistogram): void {
   }
   let previous = Number.NEGATIVE_INFINITY;
   boundaries.forEach((bound: unknown, index) => {
-    if (typeof bound !== 'number' || !Number.isFinite(bound)) {
+    if (!isFiniteNumber(bound)) {
       throw new RangeError(
-        `histogram.boundaries[${index}] must be a finite number (the +Inf bucket is implicit), got ${String(bound)}`,
+        `histogram.boundaries[${index}] must be a finite number (the +Inf bucket is implicit), got ${showValue(bound)}`,
       );
     }
     if (bound <= previous) {
@@ -36,24 +55,38 @@ export function checkHistogram(histogram: ExplicitBucketHistogram): void {
     previous = bound;
   });
   counts.forEach((count: unknown, index) => {
-    if (typeof count !== 'number' || !Number.isFinite(count) || count < 0) {
-      throw new RangeError(
-        `histogram.counts[${index}] must be a finite number >= 0, got ${String(count)}`,
-      );
-    }
+    checkNonNegative(`histogram.counts[${index}]`, count);
   });
 }
 
-/** Throw if `value` is NaN or not a number; infinities are allowed. */
+/**
+ * Throw if `value` is NaN or not a number; infinities are allowed.
+ *
+ * @param name - the argument's name, e.g. `threshold`
+ * @param value - the value to check
+ * @throws RangeError `<name> must be a number (±Infinity allowed), got <value>`
+ * @example
+ * ```ts
+ * checkNotNaN('q', Number.NaN); // throws RangeError
+ * ```
+ */
 export function checkNotNaN(name: string, value: unknown): asserts value is number {
   if (typeof value !== 'number' || Number.isNaN(value)) {
-    throw new RangeError(`${name} must be a number (±Infinity allowed), got ${String(value)}`);
+    throw new RangeError(`${name} must be a number (±Infinity allowed), got ${showValue(value)}`);
   }
 }
 
 /**
  * Cumulative counts of the finite buckets, and the total including the +Inf bucket; summed
  * exactly so that fractional counts (from rates) do not pick up float noise.
+ *
+ * @param histogram - a histogram that passed {@link checkHistogram}
+ * @returns the running sums per finite bucket and the total
+ * @throws RangeError only if the counts were not checked (a non-finite count)
+ * @example
+ * ```ts
+ * cumulative({ boundaries: [0.1, 0.4], counts: [80, 15, 5] }); // { cumulative: [80, 95], total: 100 }
+ * ```
  */
 export function cumulative(histogram: ExplicitBucketHistogram): {
   readonly cumulative: number[];

@@ -1,4 +1,5 @@
 import { exactSubtract } from '../decimal.js';
+import { checkNonNegative, describeValue, isRecord, showValue } from '../internal/validate.js';
 import { checkHistogram, cumulative } from './checks.js';
 import type { CumulativeBucket, ExplicitBucketHistogram } from './types.js';
 
@@ -16,8 +17,9 @@ const PRECISION_TOLERANCE = 1e-12;
  *
  * @param le - the `_bucket` samples: `{ le, count }` with `le` a number (`Infinity` for `+Inf`)
  * @returns the histogram with per-bucket counts
- * @throws RangeError for no buckets, a missing `+Inf` bucket, a repeated or NaN or `-Infinity`
- *   `le`, a negative or non-finite count, or cumulative counts that decrease
+ * @throws RangeError for no buckets, a bucket that is not `{ le, count }`, a missing `+Inf`
+ *   bucket, a repeated or NaN or `-Infinity` `le`, a negative or non-finite count, or cumulative
+ *   counts that decrease
  * @example
  * ```ts
  * fromCumulative([
@@ -30,18 +32,22 @@ const PRECISION_TOLERANCE = 1e-12;
 export function fromCumulative(le: readonly CumulativeBucket[]): ExplicitBucketHistogram {
   const raw: unknown = le;
   if (!Array.isArray(raw) || raw.length === 0) {
-    throw new RangeError('fromCumulative needs at least the le="+Inf" bucket');
+    const got = Array.isArray(raw) ? 'an empty array' : describeValue(raw);
+    throw new RangeError(
+      `fromCumulative needs at least the le="+Inf" bucket, in an array of { le, count }, got ${got}`,
+    );
   }
   le.forEach((bucket, index) => {
+    if (!isRecord(bucket)) {
+      throw new RangeError(`le[${index}] must be { le, count }, got ${describeValue(bucket)}`);
+    }
     const { le: bound, count } = bucket;
     if (typeof bound !== 'number' || Number.isNaN(bound) || bound === Number.NEGATIVE_INFINITY) {
       throw new RangeError(
-        `le[${index}].le must be a number or Infinity for +Inf, got ${String(bound)}`,
+        `le[${index}].le must be a number or Infinity for +Inf, got ${showValue(bound)}`,
       );
     }
-    if (typeof count !== 'number' || !Number.isFinite(count) || count < 0) {
-      throw new RangeError(`le[${index}].count must be a finite number >= 0, got ${String(count)}`);
-    }
+    checkNonNegative(`le[${index}].count`, count);
   });
   const sorted = [...le].sort((a, b) => a.le - b.le);
   const last = sorted[sorted.length - 1];

@@ -1,3 +1,4 @@
+import { showValue } from '../internal/validate.js';
 import { checkHistogram, checkNotNaN, cumulative } from './checks.js';
 import type { ExplicitBucketHistogram, GoodCount, ThresholdSemantics } from './types.js';
 
@@ -43,7 +44,7 @@ export function goodCountAtThreshold(
   checkNotNaN('threshold', threshold);
   const mode: unknown = semantics;
   if (mode !== 'le' && mode !== 'lt') {
-    throw new RangeError(`semantics must be 'le' or 'lt', got ${String(mode)}`);
+    throw new RangeError(`semantics must be 'le' or 'lt', got ${showValue(mode)}`);
   }
   const { cumulative: sums, total } = cumulative(histogram);
   if (threshold === Number.POSITIVE_INFINITY) return { exact: true, good: total };

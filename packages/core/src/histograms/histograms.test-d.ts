@@ -7,8 +7,9 @@ import {
   histogramQuantile,
   HTTP_SERVER_DURATION_BOUNDARIES,
   isBucketBoundary,
+  toCumulative,
 } from './index.js';
-import type { ExplicitBucketHistogram, GoodCount } from './index.js';
+import type { CumulativeBucket, ExplicitBucketHistogram, GoodCount } from './index.js';
 
 declare const h: ExplicitBucketHistogram;
 
@@ -32,6 +33,11 @@ describe('histogram types', () => {
     expectTypeOf(histogramFraction(0, 1, h)).toEqualTypeOf<number | null>();
     expectTypeOf(apdex(h, 0.1)).toEqualTypeOf<number | null>();
     expectTypeOf(fromCumulative([])).toEqualTypeOf<ExplicitBucketHistogram>();
+    expectTypeOf(toCumulative(h)).toEqualTypeOf<CumulativeBucket[]>();
+    expectTypeOf<CumulativeBucket>().toEqualTypeOf<{
+      readonly le: number;
+      readonly count: number;
+    }>();
   });
 
   it('keeps the semconv boundaries as a readonly literal tuple', () => {

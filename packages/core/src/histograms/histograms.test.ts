@@ -394,3 +394,41 @@ describe('edge cases', () => {
     expect(run).toThrow(message);
   });
 });
+
+describe('in-process latency counts at a boundary (REFERENCE.md §11.2 #12)', () => {
+  it('counts latency <= threshold exactly, whatever text Prometheus 3 prints for the bound (le="1.0")', () => {
+    const h: ExplicitBucketHistogram = { boundaries: [0.5, 1.0, 2.5], counts: [70, 20, 9, 1] };
+    expect(goodCountAtThreshold(h, 1)).toEqual({ exact: true, good: 90 });
+    expect(isBucketBoundary(h, Number('1.0'))).toBe(true);
+  });
+});
+
+describe('input from plain JavaScript', () => {
+  it.each([
+    [
+      () => goodCountAtThreshold(null as never, 1),
+      /histogram must be \{ boundaries: number\[\], counts: number\[\] \}.*got null/,
+    ],
+    [() => histogramQuantile(0.5, [] as never), /got an array/],
+    [
+      () => toCumulative({ boundaries: [1], counts: [1, '2'] } as never),
+      /histogram\.counts\[1\] must be a finite number >= 0, got "2"/,
+    ],
+    [
+      () => fromCumulative(5 as never),
+      /fromCumulative needs at least the le="\+Inf" bucket, in an array of \{ le, count \}, got 5/,
+    ],
+    [() => fromCumulative([null] as never), /le\[0\] must be \{ le, count \}, got null/],
+    [
+      () => isBucketBoundary({} as never, 1),
+      /isBucketBoundary needs a histogram or an array of boundaries, got an object/,
+    ],
+    [
+      () => apdex({ boundaries: [0.1, 0.4], counts: [1, 1, 1] }, '0.1' as never),
+      /thresholdSeconds must be a finite number > 0, got "0.1"/,
+    ],
+  ])('rejects bad input with RangeError naming the value (%#)', (run, message) => {
+    expect(run).toThrow(RangeError);
+    expect(run).toThrow(message);
+  });
+});

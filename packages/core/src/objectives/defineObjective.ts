@@ -2,12 +2,13 @@ import type { Budgeting } from '../budgeting/types.js';
 import { toBudgeting } from '../budgeting/index.js';
 import { formatPath, NinesError } from '../errors.js';
 import type { NinesIssue, NinesPath } from '../errors.js';
+import { describeValue } from '../internal/validate.js';
 import { assertPolicy, workbookPolicy } from '../policies/index.js';
 import type { BurnRatePolicy } from '../policies/types.js';
 import { nominalWindowLength, toWindow } from '../windows/index.js';
 import type { SloWindow } from '../windows/types.js';
 import type { Sli } from './sli.js';
-import { copySli, show, sliIssues } from './sliIssues.js';
+import { copySli, sliIssues } from './sliIssues.js';
 import { targetFromFraction, targetFromPercent } from './target.js';
 import type { Target } from './target.js';
 import type { Objective, ObjectiveInput } from './types.js';
@@ -64,7 +65,7 @@ function textIssue(
   if (typeof value !== 'string' || (!allowEmpty && value.trim() === '')) {
     issues.push({
       code: 'INVALID_OBJECTIVE',
-      message: `${key} must be a ${allowEmpty ? '' : 'non-empty '}string, got ${show(value)}`,
+      message: `${key} must be a ${allowEmpty ? '' : 'non-empty '}string, got ${describeValue(value)}`,
       path: [key],
     });
   }
@@ -77,7 +78,7 @@ function checkId(issues: NinesIssue[], id: unknown): void {
     message:
       typeof id === 'string' && id !== ''
         ? `id must start with a letter or digit and contain only letters, digits, "-", "_" and "." (${String(OBJECTIVE_ID_PATTERN)}), got ${JSON.stringify(id)}`
-        : `id must be a non-empty string such as "checkout-availability", got ${show(id)}`,
+        : `id must be a non-empty string such as "checkout-availability", got ${describeValue(id)}`,
     path: ['id'],
   });
 }
@@ -87,7 +88,7 @@ function readTarget(issues: NinesIssue[], input: ObjectiveInput): Target | undef
   if (target !== undefined && targetPercent !== undefined) {
     issues.push({
       code: 'INVALID_TARGET',
-      message: `give exactly one of target (a fraction, e.g. 0.999) and targetPercent (e.g. 99.9), got both: target ${show(target)} and targetPercent ${show(targetPercent)}`,
+      message: `give exactly one of target (a fraction, e.g. 0.999) and targetPercent (e.g. 99.9), got both: target ${describeValue(target)} and targetPercent ${describeValue(targetPercent)}`,
       path: ['targetPercent'],
     });
     // Still check each value, so a second run does not reveal a new problem.
@@ -111,7 +112,7 @@ function readLabels(issues: NinesIssue[], labels: unknown): Readonly<Record<stri
   if (typeof labels !== 'object' || labels === null || Array.isArray(labels)) {
     issues.push({
       code: 'INVALID_OBJECTIVE',
-      message: `labels must be an object of string values, e.g. { team: "payments" }, got ${show(labels)}`,
+      message: `labels must be an object of string values, e.g. { team: "payments" }, got ${describeValue(labels)}`,
       path: ['labels'],
     });
     return Object.freeze({});
@@ -127,7 +128,7 @@ function readLabels(issues: NinesIssue[], labels: unknown): Readonly<Record<stri
     } else if (typeof value !== 'string') {
       issues.push({
         code: 'INVALID_OBJECTIVE',
-        message: `label ${JSON.stringify(key)} must have a string value, got ${show(value)}`,
+        message: `label ${JSON.stringify(key)} must have a string value, got ${describeValue(value)}`,
         path: ['labels', key],
       });
     } else {
@@ -160,7 +161,7 @@ function readAlerting(
   if (typeof alerting !== 'object' || alerting === null || Array.isArray(alerting)) {
     issues.push({
       code: 'INVALID_POLICY',
-      message: `alerting must be a burn-rate policy (e.g. workbookPolicy('28d')) or false, got ${show(alerting)}`,
+      message: `alerting must be a burn-rate policy (e.g. workbookPolicy('28d')) or false, got ${describeValue(alerting)}`,
       path: ['alerting'],
     });
     return undefined;
@@ -182,7 +183,7 @@ function collect(input: ObjectiveInput, issues: NinesIssue[]): Objective | undef
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     issues.push({
       code: 'INVALID_OBJECTIVE',
-      message: `an objective must be an object with id, target, window and sli, got ${show(raw)}`,
+      message: `an objective must be an object with id, target, window and sli, got ${describeValue(raw)}`,
       path: [],
     });
     return undefined;
@@ -305,7 +306,7 @@ export function defineObjectives(inputs: readonly ObjectiveInput[]): Objective[]
   if (!Array.isArray(raw)) {
     throw new NinesError(
       'INVALID_ARGUMENT',
-      `defineObjectives takes an array of objectives, got ${show(raw)}`,
+      `defineObjectives takes an array of objectives, got ${describeValue(raw)}`,
     );
   }
   const issues: NinesIssue[] = [];

@@ -8,7 +8,9 @@ export type MatcherOperator = '=' | '!=' | '=~' | '!~';
 export interface AttributeMatcher {
   /** OpenTelemetry attribute name, e.g. `http.route`. */
   readonly attribute: string;
+  /** `=` and `!=` compare text; `=~` and `!~` match a fully anchored regular expression. */
   readonly op: MatcherOperator;
+  /** The text, or the regular expression for `=~` and `!~`. */
   readonly value: string;
 }
 
@@ -17,6 +19,7 @@ export interface AttributeMatcher {
  * 5xx or the request ended in an error (`error.type` set); 4xx are good.
  */
 export interface HttpAvailabilitySli {
+  /** Discriminant. */
   readonly kind: 'http-availability';
   /** Which series count, e.g. one route. Empty: the whole service. */
   readonly matchers: readonly AttributeMatcher[];
@@ -27,14 +30,17 @@ export interface HttpAvailabilitySli {
  * at most `threshold` seconds. The threshold must be a bucket boundary for an exact count.
  */
 export interface HttpLatencySli {
+  /** Discriminant. */
   readonly kind: 'http-latency';
   /** Latency threshold in seconds (inclusive, Prometheus `le` semantics). */
   readonly threshold: number;
+  /** Which series count, e.g. one route. Empty: the whole service. */
   readonly matchers: readonly AttributeMatcher[];
 }
 
 /** Custom good/total events recorded by application code (queue consumers, cron jobs). */
 export interface EventsSli {
+  /** Discriminant. */
   readonly kind: 'events';
 }
 
@@ -43,10 +49,15 @@ export interface EventsSli {
  * ratio query, or error (or good) and total queries. `{{.window}}` is replaced by the window.
  */
 export interface PromqlSli {
+  /** Discriminant. */
   readonly kind: 'promql';
+  /** A query returning the error ratio (0 to 1) over `{{.window}}`; alone. */
   readonly errorRatioQuery?: string;
+  /** Bad events over `{{.window}}`; with `totalQuery`. */
   readonly errorQuery?: string;
+  /** Good events over `{{.window}}`; with `totalQuery`, instead of `errorQuery`. */
   readonly goodQuery?: string;
+  /** Valid events over `{{.window}}`. */
   readonly totalQuery?: string;
 }
 

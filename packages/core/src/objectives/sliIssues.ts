@@ -1,30 +1,17 @@
 import type { NinesIssue, NinesPath } from '../errors.js';
+import { describeValue, isPositiveNumber, isRecord } from '../internal/validate.js';
 import type { AttributeMatcher, MatcherOperator, Sli } from './sli.js';
 
 /**
  * Structural checks of an SLI as a plain-JavaScript or YAML caller may pass it. Internal to the
  * objectives area: {@link defineObjective} reports these issues with everything else it finds.
+ *
+ * @internal
+ * @packageDocumentation
  */
 
 const OPERATORS: readonly MatcherOperator[] = ['=', '!=', '=~', '!~'];
 const KINDS: readonly Sli['kind'][] = ['http-availability', 'http-latency', 'events', 'promql'];
-
-/** Describe any value briefly for a message: strings quoted, objects by kind. */
-export function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
-    return String(value);
-  }
-  if (typeof value === 'symbol') return value.toString();
-  return value === undefined ? 'undefined' : 'a function';
-}
-
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function matcherIssues(matcher: unknown, path: NinesPath): NinesIssue[] {
   const issues: NinesIssue[] = [];
@@ -35,7 +22,7 @@ function matcherIssues(matcher: unknown, path: NinesPath): NinesIssue[] {
     return [
       {
         code: 'INVALID_SLI',
-        message: `a matcher must be an object { attribute, op, value }, got ${show(matcher)}`,
+        message: `a matcher must be an object { attribute, op, value }, got ${describeValue(matcher)}`,
         path,
       },
     ];
@@ -44,14 +31,14 @@ function matcherIssues(matcher: unknown, path: NinesPath): NinesIssue[] {
   if (typeof attribute !== 'string' || attribute.trim() === '') {
     issue(
       'attribute',
-      `attribute must be a non-empty attribute name such as "http.route", got ${show(attribute)}`,
+      `attribute must be a non-empty attribute name such as "http.route", got ${describeValue(attribute)}`,
     );
   }
   if (!OPERATORS.includes(op as MatcherOperator)) {
-    issue('op', `op must be one of ${OPERATORS.join(', ')}, got ${show(op)}`);
+    issue('op', `op must be one of ${OPERATORS.join(', ')}, got ${describeValue(op)}`);
   }
   if (typeof value !== 'string') {
-    issue('value', `value must be a string, got ${show(value)}`);
+    issue('value', `value must be a string, got ${describeValue(value)}`);
   } else if (op === '=~' || op === '!~') {
     try {
       // Anchored as PromQL anchors it; compiled here so a typo fails at definition time.
@@ -72,7 +59,7 @@ function matchersIssues(matchers: unknown, path: NinesPath): NinesIssue[] {
     return [
       {
         code: 'INVALID_SLI',
-        message: `matchers must be an array of { attribute, op, value } ([] for the whole service), got ${show(matchers)}`,
+        message: `matchers must be an array of { attribute, op, value } ([] for the whole service), got ${describeValue(matchers)}`,
         path,
       },
     ];
@@ -90,7 +77,7 @@ function queryIssue(
   return [
     {
       code: 'INVALID_SLI',
-      message: `${key} must be a non-empty PromQL string, got ${show(query)}`,
+      message: `${key} must be a non-empty PromQL string, got ${describeValue(query)}`,
       path: [...path, key],
     },
   ];
@@ -146,13 +133,18 @@ function promqlIssues(sli: Readonly<Record<string, unknown>>, path: NinesPath): 
  * @param sli - the SLI as given (possibly not an `Sli` at all)
  * @param path - where the SLI sits in the input, e.g. `['sli']`
  * @returns the issues, empty when the SLI is valid
+ * @example
+ * ```ts
+ * sliIssues({ kind: 'http-latency', threshold: 0, matchers: [] }, ['sli']);
+ * // [{ code: 'INVALID_SLI', path: ['sli', 'threshold'], message: 'threshold must be ... got 0' }]
+ * ```
  */
 export function sliIssues(sli: unknown, path: NinesPath): NinesIssue[] {
   if (!isRecord(sli)) {
     return [
       {
         code: 'INVALID_SLI',
-        message: `sli must be an object with a kind (${KINDS.join(', ')}), got ${show(sli)}`,
+        message: `sli must be an object with a kind (${KINDS.join(', ')}), got ${describeValue(sli)}`,
         path,
       },
     ];
@@ -163,10 +155,10 @@ export function sliIssues(sli: unknown, path: NinesPath): NinesIssue[] {
     case 'http-latency': {
       const issues: NinesIssue[] = [];
       const { threshold } = sli;
-      if (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold <= 0) {
+      if (!isPositiveNumber(threshold)) {
         issues.push({
           code: 'INVALID_SLI',
-          message: `threshold must be a finite number of seconds > 0 (e.g. 0.3), got ${show(threshold)}`,
+          message: `threshold must be a finite number of seconds > 0 (e.g. 0.3), got ${describeValue(threshold)}`,
           path: [...path, 'threshold'],
         });
       }
@@ -181,7 +173,7 @@ export function sliIssues(sli: unknown, path: NinesPath): NinesIssue[] {
       return [
         {
           code: 'INVALID_SLI',
-          message: `sli kind must be one of ${KINDS.join(', ')}, got ${show(sli.kind)}`,
+          message: `sli kind must be one of ${KINDS.join(', ')}, got ${describeValue(sli.kind)}`,
           path: [...path, 'kind'],
         },
       ];
@@ -194,6 +186,10 @@ export function sliIssues(sli: unknown, path: NinesPath): NinesIssue[] {
  *
  * @param sli - an SLI that passed {@link sliIssues}
  * @returns the copy
+ * @example
+ * ```ts
+ * Object.isFrozen(copySli({ kind: 'events' })); // true
+ * ```
  */
 export function copySli(sli: Sli): Sli {
   const matchers = (list: readonly AttributeMatcher[]): readonly AttributeMatcher[] =>

@@ -12,11 +12,15 @@ export interface Objective {
   readonly service: string;
   /** Human name (defaults to the id). */
   readonly name: string;
+  /** Free text for people. */
   readonly description?: string;
+  /** The target, exact as written. */
   readonly target: Target;
   /** The compliance window (SLO period). */
   readonly window: SloWindow;
+  /** How good and bad are counted (default Occurrences). */
   readonly budgeting: Budgeting;
+  /** What the objective measures. */
   readonly sli: Sli;
   /** The burn-rate alert policy, or `undefined` when alerting is disabled. */
   readonly alerting: BurnRatePolicy | undefined;
@@ -48,10 +52,13 @@ export type BudgetingInput =
  * in defaults. Give exactly one of `target` (fraction) and `targetPercent`.
  */
 export interface ObjectiveInput {
+  /** Stable identifier matching `OBJECTIVE_ID_PATTERN`, unique among objectives. */
   readonly id: string;
   /** Default `'default'`. */
   readonly service?: string;
+  /** Human name; default the id. */
   readonly name?: string;
+  /** Free text for people. */
   readonly description?: string;
   /** Target as a fraction in (0, 1), e.g. `0.999`. */
   readonly target?: number;
@@ -64,11 +71,13 @@ export interface ObjectiveInput {
   readonly window: string | number | SloWindow;
   /** Default `'occurrences'`. */
   readonly budgeting?: BudgetingInput;
+  /** What the objective measures. */
   readonly sli: Sli;
   /**
    * Burn-rate alerting: a policy, `false` to disable, or omitted for the SRE Workbook tiers
    * derived for the window.
    */
   readonly alerting?: BurnRatePolicy | false;
+  /** Extra labels carried to rules, gauges and alerts. */
   readonly labels?: Readonly<Record<string, string>>;
 }

@@ -1,9 +1,9 @@
 import { exactDivide, exactMultiply } from '../decimal.js';
-import { isPositiveNumber } from './internal.js';
+import { isPositiveNumber, showValue } from '../internal/validate.js';
 
 function checkPositive(name: string, value: number): void {
   if (!isPositiveNumber(value)) {
-    throw new RangeError(`${name} must be a finite number above 0, got ${String(value)}`);
+    throw new RangeError(`${name} must be a finite number above 0, got ${showValue(value)}`);
   }
 }
 

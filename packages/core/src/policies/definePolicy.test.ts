@@ -212,3 +212,39 @@ describe('definePolicy', () => {
     });
   });
 });
+
+describe('window pair and for, explicit (REFERENCE.md §11.2 #9)', () => {
+  it('defaults the short window to long/12 and keeps for only where given', () => {
+    // WB-5 approach 6 and Datadog: short = long/12 (1h ⇒ 5m, 6h ⇒ 30m); Pyrra adds for, Sloth not.
+    const policy = definePolicy({
+      period: '30d',
+      tiers: [
+        { name: 'fast', severity: 'page', longWindow: '1h', factor: 14.4, for: '2m' },
+        { name: 'slow', severity: 'page', longWindow: '6h', factor: 6 },
+      ],
+    });
+    expect(policy.tiers.map((tier) => [tier.longWindow, tier.shortWindow, tier.for])).toEqual([
+      [HOUR, 5 * MINUTE, 2 * MINUTE],
+      [6 * HOUR, 30 * MINUTE, undefined],
+    ]);
+    expect('for' in policy.tiers[1]!).toBe(false);
+  });
+});
+
+describe('input from plain JavaScript', () => {
+  it.each([null, '30d', []])('rejects %j as a policy with INVALID_POLICY', (input) => {
+    expect(() => definePolicy(input as never)).toThrow(NinesError);
+    expect(() => definePolicy(input as never)).toThrow(
+      /a policy must be an object \{ period, tiers, name\?, minEvents\? \}/,
+    );
+  });
+
+  it.each([null, '2m', []])(
+    'rejects %j as workbookPolicy options with INVALID_POLICY',
+    (options) => {
+      expect(() => workbookPolicy('30d', options as never)).toThrow(
+        /options must be an object \{ minEvents\?, for\? \}/,
+      );
+    },
+  );
+});

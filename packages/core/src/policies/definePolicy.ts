@@ -35,6 +35,7 @@ export interface PolicyInput {
   readonly name?: string;
   /** The SLO period the tiers are for, e.g. `'30d'` or milliseconds. */
   readonly period: string | number;
+  /** At least one tier. */
   readonly tiers: readonly PolicyTierInput[];
   /** Minimum events a tier's long window must have seen before it fires; default 0 (off). */
   readonly minEvents?: number;
@@ -143,8 +144,9 @@ function readTier(
  * @param input - period, tiers and optional name and `minEvents`
  * @returns the policy, with all durations in milliseconds
  * @throws NinesError listing every problem at once, with paths like `tiers[1].factor`:
- * `INVALID_DURATION` for unreadable durations, `INVALID_POLICY` for missing or contradictory
- * factors, short ≥ long, long > period, duplicate names, a bad `minEvents` or no tiers
+ * `INVALID_DURATION` for unreadable durations, `INVALID_POLICY` for an input that is not an
+ * object, missing or contradictory factors, short ≥ long, long > period, duplicate names, a bad
+ * `minEvents` or no tiers
  * @example
  * ```ts
  * const policy = definePolicy({
@@ -157,6 +159,13 @@ function readTier(
  * ```
  */
 export function definePolicy(input: PolicyInput): BurnRatePolicy {
+  const given: unknown = input;
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+    throw new NinesError(
+      'INVALID_POLICY',
+      `a policy must be an object { period, tiers, name?, minEvents? }, got ${describeValue(given)}`,
+    );
+  }
   const issues: NinesIssue[] = [];
   const raw = input as unknown as Partial<Record<keyof PolicyInput, unknown>>;
 

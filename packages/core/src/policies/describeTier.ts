@@ -1,5 +1,7 @@
 import { exactDivide } from '../decimal.js';
 import type { TargetInput } from '../objectives/target.js';
+import { showValue } from '../internal/validate.js';
+import { checkTier } from './checks.js';
 import { isPositiveNumber } from './internal.js';
 import { tierThreshold } from './tierThreshold.js';
 import { budgetSpentAtFire, detectionTime, resetTime } from './timing.js';
@@ -42,7 +44,8 @@ export interface TierDescription {
  * @param target - the objective's target as a fraction or a `Target`
  * @param periodMs - the SLO period in milliseconds
  * @returns a plain object of numbers (milliseconds and fractions), ready to format
- * @throws RangeError when `periodMs` is not a finite number above 0, or the tier's factor is not
+ * @throws RangeError when `periodMs` is not a finite number above 0, or the tier lacks a
+ *   positive `factor`, `longWindow` or `shortWindow` (or has a negative `for`)
  * @throws NinesError `INVALID_TARGET` when the target is out of range
  * @example
  * ```ts
@@ -59,11 +62,9 @@ export function describeTier(
   periodMs: number,
 ): TierDescription {
   if (!isPositiveNumber(periodMs)) {
-    throw new RangeError(`periodMs must be a finite number above 0, got ${String(periodMs)}`);
+    throw new RangeError(`periodMs must be a finite number above 0, got ${showValue(periodMs)}`);
   }
-  if (!isPositiveNumber(tier.factor)) {
-    throw new RangeError(`tier ${tier.name} needs a factor above 0, got ${String(tier.factor)}`);
-  }
+  checkTier('describeTier', tier, ['factor', 'longWindow', 'shortWindow', 'for']);
   const threshold = tierThreshold(tier, target);
   return {
     name: tier.name,

@@ -1,5 +1,6 @@
 import { exactMultiply } from '../decimal.js';
 import { toTarget, type TargetInput } from '../objectives/target.js';
+import { checkTier } from './checks.js';
 import type { BurnRateTier } from './types.js';
 
 /**
@@ -13,11 +14,13 @@ import type { BurnRateTier } from './types.js';
  * @param target - the objective's target as a fraction (`0.999`) or a `Target`
  * @returns the error-ratio threshold
  * @throws NinesError `INVALID_TARGET` when the target is not strictly between 0 and 1
+ * @throws RangeError when `tier` is not an object with a finite `factor` above 0
  * @example
  * ```ts
  * tierThreshold(workbookPolicy().tiers[0]!, 0.999); // 0.0144
  * ```
  */
 export function tierThreshold(tier: BurnRateTier, target: TargetInput): number {
+  checkTier('tierThreshold', tier, ['factor']);
   return exactMultiply(tier.factor, toTarget(target).errorBudget);
 }

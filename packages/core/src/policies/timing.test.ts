@@ -178,3 +178,36 @@ describe('budgetSpentAtFire', () => {
     expect(() => budgetSpentAtFire(pageFast, 0)).toThrow(RangeError);
   });
 });
+
+describe('hand-built tiers from plain JavaScript', () => {
+  const pageFast = workbookPolicy().tiers[0]!;
+  it.each([
+    [
+      () => tierThreshold(null as never, 0.999),
+      /^tierThreshold: tier must be a burn-rate tier .*got null/,
+    ],
+    [
+      () => tierThreshold({ ...pageFast, factor: Number.NaN }, 0.999),
+      /^tierThreshold: tier\.factor must be a finite number above 0, got NaN/,
+    ],
+    [
+      () => detectionTime({ ...pageFast, longWindow: -1 }, 0.999, 1),
+      /^detectionTime: tier\.longWindow must be a finite number above 0, got -1/,
+    ],
+    [
+      () => detectionTime({ ...pageFast, for: -1 }, 0.999, 1),
+      /^detectionTime: tier\.for must be a duration of 0 or more milliseconds, got -1/,
+    ],
+    [
+      () => resetTime({} as never),
+      /^resetTime: tier\.shortWindow must be a finite number above 0, got undefined/,
+    ],
+    [
+      () => budgetSpentAtFire({ ...pageFast, longWindow: '1h' } as never, 30 * DAY),
+      /^budgetSpentAtFire: tier\.longWindow .*got "1h"/,
+    ],
+  ])('rejects them with RangeError, never NaN (%#)', (run, message) => {
+    expect(run).toThrow(RangeError);
+    expect(run).toThrow(message);
+  });
+});

@@ -1,5 +1,7 @@
 import { exactDivide, exactMultiply } from '../decimal.js';
 import type { TargetInput } from '../objectives/target.js';
+import { isFiniteNumber, showValue } from '../internal/validate.js';
+import { checkTier } from './checks.js';
 import { isPositiveNumber } from './internal.js';
 import { tierThreshold } from './tierThreshold.js';
 import type { BurnRateTier } from './types.js';
@@ -19,7 +21,8 @@ import type { BurnRateTier } from './types.js';
  * @param errorRatio - the incident's error ratio, 0 to 1 (1 = total outage)
  * @returns milliseconds from the start of the incident until the tier fires; `Infinity` when
  * `errorRatio` is below the threshold (including any unreachable tier whose threshold exceeds 1)
- * @throws RangeError when `errorRatio` is not a number in [0, 1]
+ * @throws RangeError when `errorRatio` is not a number in [0, 1], or `tier` lacks a positive
+ *   `factor`, `longWindow` or `shortWindow` (or has a negative `for`)
  * @throws NinesError `INVALID_TARGET` when the target is out of range
  * @example
  * ```ts
@@ -29,14 +32,10 @@ import type { BurnRateTier } from './types.js';
  * ```
  */
 export function detectionTime(tier: BurnRateTier, target: TargetInput, errorRatio: number): number {
-  if (
-    typeof errorRatio !== 'number' ||
-    !Number.isFinite(errorRatio) ||
-    errorRatio < 0 ||
-    errorRatio > 1
-  ) {
-    throw new RangeError(`errorRatio must be a number from 0 to 1, got ${String(errorRatio)}`);
+  if (!isFiniteNumber(errorRatio) || errorRatio < 0 || errorRatio > 1) {
+    throw new RangeError(`errorRatio must be a number from 0 to 1, got ${showValue(errorRatio)}`);
   }
+  checkTier('detectionTime', tier, ['factor', 'longWindow', 'shortWindow', 'for']);
   const threshold = tierThreshold(tier, target);
   if (errorRatio === 0 || errorRatio < threshold) return Number.POSITIVE_INFINITY;
   const fill = (window: number): number =>
@@ -55,12 +54,14 @@ export function detectionTime(tier: BurnRateTier, target: TargetInput, errorRati
  *
  * @param tier - the tier
  * @returns milliseconds from the end of the errors until the tier stops firing
+ * @throws RangeError when `tier` is not an object with a finite `shortWindow` above 0
  * @example
  * ```ts
  * resetTime(workbookPolicy().tiers[0]!); // 300_000 (5 min)
  * ```
  */
 export function resetTime(tier: BurnRateTier): number {
+  checkTier('resetTime', tier, ['shortWindow']);
   return tier.shortWindow;
 }
 
@@ -71,7 +72,8 @@ export function resetTime(tier: BurnRateTier): number {
  * @param tier - the tier (`factor` and `longWindow` are read)
  * @param periodMs - the SLO period in milliseconds
  * @returns the fraction, e.g. 0.02 for the 14.4 × 1 h page of a 30-day period
- * @throws RangeError when `periodMs` is not a finite number above 0
+ * @throws RangeError when `periodMs` is not a finite number above 0, or `tier` lacks a positive
+ *   `factor` or `longWindow`
  * @example
  * ```ts
  * budgetSpentAtFire(workbookPolicy().tiers[0]!, 30 * 86_400_000); // 0.02
@@ -79,7 +81,8 @@ export function resetTime(tier: BurnRateTier): number {
  */
 export function budgetSpentAtFire(tier: BurnRateTier, periodMs: number): number {
   if (!isPositiveNumber(periodMs)) {
-    throw new RangeError(`periodMs must be a finite number above 0, got ${String(periodMs)}`);
+    throw new RangeError(`periodMs must be a finite number above 0, got ${showValue(periodMs)}`);
   }
+  checkTier('budgetSpentAtFire', tier, ['factor', 'longWindow']);
   return exactDivide(exactMultiply(tier.factor, tier.longWindow), periodMs);
 }

@@ -25,6 +25,7 @@ export interface BurnRatePolicy {
   readonly name: string;
   /** The SLO period (window length) in milliseconds the factors were derived for. */
   readonly period: number;
+  /** The tiers, fastest first by convention; an alert fires per tier. */
   readonly tiers: readonly BurnRateTier[];
   /**
    * Minimum-traffic guard: a tier does not fire unless its long window saw at least this many

@@ -189,3 +189,21 @@ describe('assertPolicy', () => {
     }).not.toThrow();
   });
 });
+
+describe('policies from plain JavaScript', () => {
+  it.each([null, undefined, 'workbook', 5])(
+    'reports %j as one error instead of crashing',
+    (policy) => {
+      const { errors, warnings } = validatePolicy(policy as never, 0.999);
+      expect(warnings).toEqual([]);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]?.code).toBe('INVALID_POLICY');
+      expect(errors[0]?.message).toMatch(
+        /^a policy must be an object \{ name, period, tiers, minEvents\? \}/,
+      );
+      expect(() => {
+        assertPolicy(policy as never, 0.999);
+      }).toThrow(NinesError);
+    },
+  );
+});

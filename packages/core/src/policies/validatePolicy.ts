@@ -32,6 +32,16 @@ type Loose<T> = { readonly [K in keyof T]?: unknown };
 
 /** Errors that do not depend on the target. Reads the policy loosely: it may come from plain JavaScript. */
 function policyErrors(input: BurnRatePolicy): NinesIssue[] {
+  const given: unknown = input;
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+    return [
+      {
+        code: 'INVALID_POLICY',
+        message: `a policy must be an object { name, period, tiers, minEvents? } (e.g. workbookPolicy('30d')), got ${describeValue(given)}`,
+        path: [],
+      },
+    ];
+  }
   const policy = input as Loose<BurnRatePolicy>;
   const errors: NinesIssue[] = [];
   if (typeof policy.name !== 'string' || policy.name.trim() === '') {
@@ -138,6 +148,8 @@ export function validatePolicy(policy: BurnRatePolicy, target: TargetInput): Pol
   toTarget(target);
   const errors = policyErrors(policy);
   const warnings: NinesIssue[] = [];
+  const given: unknown = policy;
+  if (typeof given !== 'object' || given === null) return { errors, warnings };
   const period = known(policy.period);
   const tiers: readonly unknown[] = Array.isArray(policy.tiers) ? policy.tiers : [];
   tiers.forEach((value, index) => {

@@ -99,7 +99,7 @@ function readFor(option: WorkbookPolicyOptions['for'], issues: NinesIssue[]): Ma
  * @param options - `minEvents` guard and `for` (for all tiers or per tier)
  * @returns the policy, named `workbook`
  * @throws NinesError `INVALID_DURATION` for an unreadable period or `for`; `INVALID_POLICY` for
- * a bad `minEvents`, an unknown tier name in `for`, or a period shorter than 1 h (no tier fits)
+ * options that are not an object, a bad `minEvents`, an unknown tier name in `for`, or a period shorter than 1 h (no tier fits)
  * @example
  * ```ts
  * workbookPolicy().tiers.map((t) => t.factor); // [14.4, 6, 3, 1]
@@ -111,6 +111,14 @@ export function workbookPolicy(
   options: WorkbookPolicyOptions = {},
 ): BurnRatePolicy {
   const periodMs = readPeriod(period);
+  const given: unknown = options;
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+    throw new NinesError(
+      'INVALID_POLICY',
+      `options must be an object { minEvents?, for? }, got ${describeValue(given)}`,
+      { path: ['options'] },
+    );
+  }
   const issues: NinesIssue[] = [];
   const forByTier = readFor(options.for, issues);
   issues.push(...minEventsIssues(options.minEvents));

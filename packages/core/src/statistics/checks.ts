@@ -3,35 +3,46 @@
  *
  * Plain math on numbers, so out-of-domain input raises `RangeError` naming the value; targets go
  * through `toTarget`, which raises `NinesError` `INVALID_TARGET` like every target in Nines.
+ * Count checks are the ones every area shares (`../internal/validate.ts`).
+ *
+ * @internal
  */
+import { describeValue, isRecord, isPositiveNumber, showValue } from '../internal/validate.js';
 import { zForConfidence } from './normalQuantile.js';
 import type { WilsonOptions } from './wilsonInterval.js';
 
-/** The z-score an options object asks for: 1.96 unless `z` or `confidence` says otherwise. */
+export { checkCounts } from '../internal/validate.js';
+
+/**
+ * The z-score an options object asks for: 1.96 unless `z` or `confidence` says otherwise.
+ *
+ * @param options - `z` or `confidence`, not both
+ * @returns the z-score, finite and > 0
+ * @throws RangeError when `options` is not an object, both are given, `z` is not a finite
+ *   number > 0, or `confidence` is outside (0, 1)
+ * @example
+ * ```ts
+ * zFromOptions({}); // 1.96
+ * zFromOptions({ confidence: 0.99 }); // 2.5758293035489004
+ * ```
+ */
 export function zFromOptions(options: WilsonOptions): number {
+  const given: unknown = options;
+  if (!isRecord(given)) {
+    throw new RangeError(
+      `options must be an object such as { z: 1.96 } or { confidence: 0.95 }, got ${describeValue(given)}`,
+    );
+  }
   const { z, confidence } = options;
   if (z !== undefined && confidence !== undefined) {
     throw new RangeError(
-      `give z or confidence, not both (got z ${String(z)} and confidence ${String(confidence)})`,
+      `give z or confidence, not both (got z ${showValue(z)} and confidence ${showValue(confidence)})`,
     );
   }
   if (confidence !== undefined) return zForConfidence(confidence);
   if (z === undefined) return 1.96;
-  if (typeof z !== 'number' || !Number.isFinite(z) || z <= 0) {
-    throw new RangeError(`z must be a finite number > 0 (e.g. 1.96), got ${String(z)}`);
+  if (!isPositiveNumber(z)) {
+    throw new RangeError(`z must be a finite number > 0 (e.g. 1.96), got ${showValue(z)}`);
   }
   return z;
-}
-
-/** Throw unless `good` and `total` are counts with `0 <= good <= total`. */
-export function checkCounts(good: number, total: number): void {
-  if (typeof good !== 'number' || !Number.isFinite(good) || good < 0) {
-    throw new RangeError(`good must be a finite number >= 0, got ${String(good)}`);
-  }
-  if (typeof total !== 'number' || !Number.isFinite(total) || total < 0) {
-    throw new RangeError(`total must be a finite number >= 0, got ${String(total)}`);
-  }
-  if (good > total) {
-    throw new RangeError(`good must not exceed total, got good ${good} > total ${total}`);
-  }
 }

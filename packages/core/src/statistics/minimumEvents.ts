@@ -1,6 +1,7 @@
 import { exactDivide, exactMultiply } from '../decimal.js';
 import { toTarget } from '../objectives/target.js';
 import type { TargetInput } from '../objectives/target.js';
+import { isFiniteNumber, showValue } from '../internal/validate.js';
 
 /**
  * The fewest events per window for which one failure costs at most a share `f` of the error
@@ -16,8 +17,8 @@ import type { TargetInput } from '../objectives/target.js';
  * @param target - the objective as a fraction in (0, 1) or a {@link Target}
  * @param budgetShare - the largest share of the budget one failure may cost, in (0, 1]
  * @returns the minimum number of events, a positive integer
- * @throws RangeError when `budgetShare` is not a number in (0, 1]; NinesError `INVALID_TARGET`
- *   for a bad target
+ * @throws RangeError when `budgetShare` is not a number in (0, 1], or so small that the answer
+ *   exceeds `Number.MAX_SAFE_INTEGER`; NinesError `INVALID_TARGET` for a bad target
  * @example
  * ```ts
  * minimumEvents(0.999, 1); // 1_000: one failure spends the whole budget
@@ -27,15 +28,16 @@ import type { TargetInput } from '../objectives/target.js';
  */
 export function minimumEvents(target: TargetInput, budgetShare: number): number {
   const { errorBudget } = toTarget(target);
-  if (
-    typeof budgetShare !== 'number' ||
-    !Number.isFinite(budgetShare) ||
-    budgetShare <= 0 ||
-    budgetShare > 1
-  ) {
+  if (!isFiniteNumber(budgetShare) || budgetShare <= 0 || budgetShare > 1) {
     throw new RangeError(
-      `budgetShare must be a fraction of the budget in (0, 1] (e.g. 0.01 for 1%), got ${String(budgetShare)}`,
+      `budgetShare must be a fraction of the budget in (0, 1] (e.g. 0.01 for 1%), got ${showValue(budgetShare)}`,
     );
   }
-  return Math.ceil(exactDivide(1, exactMultiply(errorBudget, budgetShare)));
+  const events = Math.ceil(exactDivide(1, exactMultiply(errorBudget, budgetShare)));
+  if (!Number.isSafeInteger(events)) {
+    throw new RangeError(
+      `minimumEvents(${String(errorBudget)} budget, share ${String(budgetShare)}) needs ${String(events)} events, more than Number.MAX_SAFE_INTEGER; use a larger budgetShare`,
+    );
+  }
+  return events;
 }

@@ -1,3 +1,5 @@
+import { isFiniteNumber, showValue } from '../internal/validate.js';
+
 /**
  * The standard normal distribution: the upper tail `Q(x) = P(Z > x)` and its inverse, accurate
  * to about 1e-15, so that confidence levels turn into z-scores without a table.
@@ -91,8 +93,8 @@ function acklam(p: number): number {
  * ```
  */
 export function normalQuantile(p: number): number {
-  if (typeof p !== 'number' || !Number.isFinite(p) || p <= 0 || p >= 1) {
-    throw new RangeError(`p must be a probability strictly between 0 and 1, got ${String(p)}`);
+  if (!isFiniteNumber(p) || p <= 0 || p >= 1) {
+    throw new RangeError(`p must be a probability strictly between 0 and 1, got ${showValue(p)}`);
   }
   if (p > 0.5) return -normalQuantile(1 - p);
   if (p === 0.5) return 0;
@@ -120,14 +122,9 @@ export function normalQuantile(p: number): number {
  * ```
  */
 export function zForConfidence(confidence: number): number {
-  if (
-    typeof confidence !== 'number' ||
-    !Number.isFinite(confidence) ||
-    confidence <= 0 ||
-    confidence >= 1
-  ) {
+  if (!isFiniteNumber(confidence) || confidence <= 0 || confidence >= 1) {
     throw new RangeError(
-      `confidence must be strictly between 0 and 1 (e.g. 0.95), got ${String(confidence)}`,
+      `confidence must be strictly between 0 and 1 (e.g. 0.95), got ${showValue(confidence)}`,
     );
   }
   // (1 − confidence)/2 is the upper-tail mass; for confidence >= 0.5 both steps are exact.

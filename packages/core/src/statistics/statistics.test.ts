@@ -218,3 +218,40 @@ describe('edge cases', () => {
     );
   });
 });
+
+describe('low traffic (REFERENCE.md §11.2 #6)', () => {
+  it('10 requests/h: one failure is a 10% error ratio, so 99.9% needs 1,000 events before one failure fits the budget (§10 #37)', () => {
+    expect(minimumEvents(0.999, 1)).toBe(1000);
+    // With 10 of 10 good the Wilson interval cannot call 99.9% met: inconclusive, not 100%.
+    expect(sloVerdict(10, 10, 0.999).verdict).toBe('inconclusive');
+    expect(sloVerdict(9, 10, 0.999).verdict).toBe('violated');
+  });
+});
+
+describe('input from plain JavaScript', () => {
+  it.each([null, 1.96, 'wide'])('rejects options %j with RangeError', (options) => {
+    expect(() => wilsonInterval(9, 10, options as never)).toThrow(
+      /options must be an object such as \{ z: 1\.96 \} or \{ confidence: 0\.95 \}/,
+    );
+    expect(() => sloVerdict(9, 10, 0.9, options as never)).toThrow(RangeError);
+  });
+
+  it.each([
+    [() => wilsonInterval('9' as never, 10), /good must be a finite number >= 0, got "9"/],
+    [() => wilsonInterval(9, {} as never), /total must be a finite number >= 0, got an object/],
+    [
+      () => normalQuantile([] as never),
+      /p must be a probability strictly between 0 and 1, got an array/,
+    ],
+    [() => zForConfidence('95%' as never), /got "95%"/],
+    [() => minimumEvents(0.999, null as never), /budgetShare must be .*got null/],
+  ])('names the offending value (%#)', (run, message) => {
+    expect(run).toThrow(RangeError);
+    expect(run).toThrow(message);
+  });
+
+  it('refuses an answer beyond Number.MAX_SAFE_INTEGER instead of returning Infinity', () => {
+    expect(() => minimumEvents(0.99999, 1e-300)).toThrow(RangeError);
+    expect(() => minimumEvents(0.999, 1e-14)).toThrow(/more than Number.MAX_SAFE_INTEGER/);
+  });
+});

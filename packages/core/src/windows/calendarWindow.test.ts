@@ -145,3 +145,24 @@ describe('calendarWindow', () => {
     });
   });
 });
+
+describe('options from plain JavaScript', () => {
+  it.each([null, undefined, 'month', []])(
+    'rejects %j as options with INVALID_WINDOW',
+    (options) => {
+      const error = errorOf(() => calendarWindow(options as never));
+      expect(error.code).toBe('INVALID_WINDOW');
+      expect(error.message).toMatch(
+        /^calendar window options must be an object \{ unit, count\?, timeZone\?, startTime\? \}/,
+      );
+    },
+  );
+
+  it('describes a wrong-typed field by kind, never as [object Object]', () => {
+    const error = errorOf(() => calendarWindow({ unit: {} as never, timeZone: [] as never }));
+    expect(error.issues.map((issue) => issue.message)).toEqual([
+      'Invalid calendar unit an object: expected one of day, week, month, quarter, year',
+      'Unknown time zone an array: expected an IANA zone name known to this runtime, such as "UTC", "Europe/Paris" or "America/New_York"',
+    ]);
+  });
+});

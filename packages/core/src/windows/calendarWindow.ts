@@ -1,5 +1,6 @@
 import { NinesError } from '../errors.js';
 import type { NinesIssue, NinesPath } from '../errors.js';
+import { describeValue, isRecord } from '../internal/validate.js';
 import { parseStartTime } from './startTime.js';
 import { isValidTimeZone } from './timeZone.js';
 import type { CalendarUnit, CalendarWindow } from './types.js';
@@ -33,10 +34,6 @@ const NOMINAL_DAYS: Readonly<Record<CalendarUnit, number>> = {
 /** Longest period accepted, in nominal days: 100 years of 365 days. */
 const MAX_PERIOD_DAYS = 36_500;
 
-function describe(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : String(value);
-}
-
 /**
  * Build a calendar-aligned window: each period is a whole day, ISO week (from Monday), month,
  * quarter (from January, April, July, October) or year in an IANA time zone, and the budget
@@ -52,7 +49,7 @@ function describe(value: unknown): string {
  * @param options - unit, count (default 1), time zone (default `UTC`), start time
  * @param path - where the window sits in the caller's input, for errors
  * @returns the validated window
- * @throws NinesError `INVALID_WINDOW` for an unknown unit, a count that is not a positive
+ * @throws NinesError `INVALID_WINDOW` for options that are not an object, an unknown unit, a count that is not a positive
  *   integer (or makes a period longer than 100 years), or a malformed `startTime`;
  *   `INVALID_TIME_ZONE` for a zone the runtime does not know. All problems are reported at once.
  * @example
@@ -66,6 +63,14 @@ export function calendarWindow(
   options: CalendarWindowOptions,
   path: NinesPath = [],
 ): CalendarWindow {
+  const raw: unknown = options;
+  if (!isRecord(raw)) {
+    throw new NinesError(
+      'INVALID_WINDOW',
+      `calendar window options must be an object { unit, count?, timeZone?, startTime? }, e.g. { unit: 'month' }, got ${describeValue(raw)}`,
+      { path },
+    );
+  }
   const {
     unit,
     count = 1,
@@ -82,14 +87,14 @@ export function calendarWindow(
   if (!unitOk) {
     issues.push({
       code: 'INVALID_WINDOW',
-      message: `Invalid calendar unit ${describe(unit)}: expected one of ${UNITS.join(', ')}`,
+      message: `Invalid calendar unit ${describeValue(unit)}: expected one of ${UNITS.join(', ')}`,
       path: [...path, 'unit'],
     });
   }
   if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 1) {
     issues.push({
       code: 'INVALID_WINDOW',
-      message: `Invalid calendar window count ${describe(count)}: expected a positive integer`,
+      message: `Invalid calendar window count ${describeValue(count)}: expected a positive integer`,
       path: [...path, 'count'],
     });
   } else if (unitOk && count * NOMINAL_DAYS[unit as CalendarUnit] > MAX_PERIOD_DAYS) {
@@ -105,7 +110,7 @@ export function calendarWindow(
     issues.push({
       code: 'INVALID_TIME_ZONE',
       message:
-        `Unknown time zone ${describe(timeZone)}: expected an IANA zone name known to this ` +
+        `Unknown time zone ${describeValue(timeZone)}: expected an IANA zone name known to this ` +
         'runtime, such as "UTC", "Europe/Paris" or "America/New_York"',
       path: [...path, 'timeZone'],
     });
@@ -117,7 +122,7 @@ export function calendarWindow(
     issues.push({
       code: 'INVALID_WINDOW',
       message:
-        `Invalid startTime ${describe(startTime)}: expected a real local date and time ` +
+        `Invalid startTime ${describeValue(startTime)}: expected a real local date and time ` +
         'written "YYYY-MM-DD HH:mm:ss", e.g. "2026-01-05 00:00:00"',
       path: [...path, 'startTime'],
     });

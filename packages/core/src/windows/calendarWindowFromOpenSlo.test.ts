@@ -58,3 +58,27 @@ describe('calendarWindowFromOpenSlo', () => {
     });
   });
 });
+
+describe('calendarWindowFromOpenSlo from plain JavaScript', () => {
+  it.each([null, { count: 0, unit: 'M' }, { count: 1, unit: 'x' }])(
+    'rejects the parsed duration %j with INVALID_DURATION at duration',
+    (duration) => {
+      let caught: unknown;
+      try {
+        calendarWindowFromOpenSlo(duration as never, {}, ['spec', 'timeWindow', 0]);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(NinesError);
+      expect((caught as NinesError).code).toBe('INVALID_DURATION');
+      expect((caught as NinesError).path).toEqual(['spec', 'timeWindow', 0, 'duration']);
+      expect((caught as NinesError).message).toMatch(/^Invalid OpenSLO duration /);
+    },
+  );
+
+  it.each([null, 'UTC'])('rejects calendar %j with INVALID_WINDOW', (calendar) => {
+    expect(() => calendarWindowFromOpenSlo('1M', calendar as never)).toThrow(
+      /calendar must be an object \{ startTime\?, timeZone\? \}/,
+    );
+  });
+});

@@ -1,7 +1,8 @@
-import { parseOpenSloDuration } from '../durations/openSloDuration.js';
+import { checkOpenSloDuration, parseOpenSloDuration } from '../durations/openSloDuration.js';
 import type { OpenSloDuration, OpenSloDurationUnit } from '../durations/openSloDuration.js';
 import { NinesError } from '../errors.js';
 import type { NinesPath } from '../errors.js';
+import { describeValue, isRecord } from '../internal/validate.js';
 import { calendarWindow } from './calendarWindow.js';
 import type { CalendarUnit, CalendarWindow } from './types.js';
 
@@ -33,8 +34,9 @@ const UNIT_OF: Readonly<Partial<Record<OpenSloDurationUnit, CalendarUnit>>> = {
  * @param calendar - the `calendar` block: `startTime` and `timeZone`
  * @param path - where the `timeWindow` item sits in the caller's input, for errors
  * @returns the calendar window
- * @throws NinesError `INVALID_DURATION` for bad shorthand, `INVALID_WINDOW` for `m`/`h` units
- *   or a bad `startTime`, `INVALID_TIME_ZONE` for an unknown zone
+ * @throws NinesError `INVALID_DURATION` for bad shorthand or a malformed parsed duration,
+ *   `INVALID_WINDOW` for `m`/`h` units, a `calendar` that is not an object or a bad `startTime`,
+ *   `INVALID_TIME_ZONE` for an unknown zone
  * @example
  * ```ts
  * calendarWindowFromOpenSlo('1M', { timeZone: 'Europe/Paris', startTime: '2026-01-01 00:00:00' });
@@ -48,6 +50,15 @@ export function calendarWindowFromOpenSlo(
 ): CalendarWindow {
   const parsed =
     typeof duration === 'string' ? parseOpenSloDuration(duration, [...path, 'duration']) : duration;
+  checkOpenSloDuration(parsed, [...path, 'duration']);
+  const rawCalendar: unknown = calendar;
+  if (!isRecord(rawCalendar)) {
+    throw new NinesError(
+      'INVALID_WINDOW',
+      `calendar must be an object { startTime?, timeZone? }, got ${describeValue(rawCalendar)}`,
+      { path: [...path, 'calendar'] },
+    );
+  }
   const unit = UNIT_OF[parsed.unit];
   if (unit === undefined) {
     throw new NinesError(

@@ -1,4 +1,5 @@
 import { formatDuration } from '../durations/formatDuration.js';
+import { assertWindow } from './checkWindow.js';
 import type { SloWindow } from './types.js';
 
 /**
@@ -8,7 +9,8 @@ import type { SloWindow } from './types.js';
  * @param window - a validated window
  * @returns e.g. `"30d"`, `"4w"`, `"1 month (calendar, Europe/Paris)"`,
  *   `"2 weeks (calendar, UTC, from 2026-01-05 00:00:00)"`
- * @throws RangeError when a hand-built rolling window's duration is not a safe integer
+ * @throws RangeError when a hand-built window is malformed (not what {@link toWindow} would
+ *   build: unknown kind, bad duration, unit, count, zone or start time)
  * @example
  * ```ts
  * formatWindow(rollingWindow('30d')); // "30d"
@@ -17,6 +19,7 @@ import type { SloWindow } from './types.js';
  * ```
  */
 export function formatWindow(window: SloWindow): string {
+  assertWindow('formatWindow', window);
   if (window.kind === 'rolling') return formatDuration(window.duration);
   const { unit, count, timeZone, startTime } = window;
   const from = startTime === undefined ? '' : `, from ${startTime}`;

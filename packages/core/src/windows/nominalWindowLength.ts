@@ -1,3 +1,4 @@
+import { assertWindow } from './checkWindow.js';
 import type { CalendarUnit, SloWindow } from './types.js';
 
 const DAY = 86_400_000;
@@ -20,6 +21,8 @@ const NOMINAL: Readonly<Record<CalendarUnit, number>> = {
  *
  * @param window - a validated window
  * @returns milliseconds
+ * @throws RangeError when a hand-built window is malformed (not what {@link toWindow} would
+ *   build: unknown kind, bad duration, unit, count, zone or start time)
  * @example
  * ```ts
  * nominalWindowLength(rollingWindow('28d')); // 2_419_200_000
@@ -27,6 +30,7 @@ const NOMINAL: Readonly<Record<CalendarUnit, number>> = {
  * ```
  */
 export function nominalWindowLength(window: SloWindow): number {
+  assertWindow('nominalWindowLength', window);
   if (window.kind === 'rolling') return window.duration;
   return window.count * NOMINAL[window.unit];
 }

@@ -4,7 +4,13 @@ import { daysInMonth } from './civil.js';
 /**
  * Read OpenSLO's `calendar.startTime` (`YYYY-MM-DD HH:mm:ss`, local to the window's zone).
  *
+ * @param text - the start time as written
  * @returns the fields, or `undefined` when the text is malformed or names no real date and time
+ * @example
+ * ```ts
+ * parseStartTime('2026-01-05 00:00:00')?.day; // 5
+ * parseStartTime('2026-02-30 00:00:00'); // undefined
+ * ```
  * @internal
  */
 export function parseStartTime(text: string): CivilDateTime | undefined {

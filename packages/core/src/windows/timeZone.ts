@@ -46,6 +46,13 @@ export function isValidTimeZone(timeZone: string): boolean {
 /**
  * Wall-clock fields of an instant in a zone (to the second).
  *
+ * @param instant - epoch milliseconds
+ * @param timeZone - an IANA zone the runtime knows
+ * @returns the local date and time
+ * @example
+ * ```ts
+ * localFields(0, 'Asia/Tokyo').hour; // 9
+ * ```
  * @internal
  */
 export function localFields(instant: number, timeZone: string): CivilDateTime {
@@ -61,6 +68,13 @@ export function localFields(instant: number, timeZone: string): CivilDateTime {
 /**
  * The zone's offset from UTC at an instant, in milliseconds (east positive).
  *
+ * @param instant - epoch milliseconds
+ * @param timeZone - an IANA zone the runtime knows
+ * @returns the offset in milliseconds
+ * @example
+ * ```ts
+ * zoneOffset(0, 'Asia/Tokyo'); // 32_400_000
+ * ```
  * @internal
  */
 export function zoneOffset(instant: number, timeZone: string): number {
@@ -76,6 +90,13 @@ const PROBE = 86_400_000;
  * instant; a time skipped by a spring-forward gap moves forward by the gap (so the start of a
  * day whose midnight does not exist is the first instant of that day).
  *
+ * @param fields - the wall-clock time
+ * @param timeZone - an IANA zone the runtime knows
+ * @returns epoch milliseconds
+ * @example
+ * ```ts
+ * instantFromLocal({ year: 1970, month: 1, day: 1, hour: 9, minute: 0, second: 0 }, 'Asia/Tokyo'); // 0
+ * ```
  * @internal
  */
 export function instantFromLocal(fields: CivilDateTime, timeZone: string): number {

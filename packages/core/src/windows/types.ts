@@ -3,6 +3,7 @@ export type CalendarUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
 /** A window that slides with time: the last `duration` milliseconds. */
 export interface RollingWindow {
+  /** Discriminant. */
   readonly kind: 'rolling';
   /** Length in milliseconds, e.g. 30 days = 2_592_000_000. */
   readonly duration: number;
@@ -13,7 +14,9 @@ export interface RollingWindow {
  * the budget resets at each boundary.
  */
 export interface CalendarWindow {
+  /** Discriminant. */
   readonly kind: 'calendar';
+  /** The calendar unit a period is made of. */
   readonly unit: CalendarUnit;
   /** How many units one period spans (`2` with `week` is a fortnight). At least 1. */
   readonly count: number;

@@ -1,3 +1,5 @@
+import { showValue } from '../internal/validate.js';
+import { assertWindow } from './checkWindow.js';
 import type { CivilDateTime } from './civil.js';
 import { dateOfDayNumber, dateOfMonthIndex, dayNumber, floorDiv } from './civil.js';
 import { parseStartTime } from './startTime.js';
@@ -85,8 +87,9 @@ function calendarPeriod(window: CalendarWindow, now: number): WindowPeriod {
  * @param window - a validated window (from {@link toWindow} or the builders)
  * @param now - the instant, epoch milliseconds (from the evaluator's clock)
  * @returns start (inclusive), end (exclusive), length, elapsed and `elapsedShare` in [0, 1]
- * @throws RangeError when `now` is not finite or outside years 5 to 275760; RangeError from
- *   `Intl` when a hand-built calendar window names an unknown zone
+ * @throws RangeError when `now` is not finite or outside years 5 to 275760
+ * @throws RangeError when a hand-built window is malformed (not what {@link toWindow} would
+ *   build: unknown kind, bad duration, unit, count, zone or start time)
  * @example
  * ```ts
  * const month = calendarWindow({ unit: 'month', timeZone: 'UTC' });
@@ -98,9 +101,10 @@ export function windowPeriod(window: SloWindow, now: number): WindowPeriod {
   if (!Number.isFinite(now) || now < EARLIEST || now > LATEST) {
     throw new RangeError(
       `windowPeriod needs now as finite epoch milliseconds between ${EARLIEST} and ${LATEST}, ` +
-        `got ${String(now)}`,
+        `got ${showValue(now)}`,
     );
   }
+  assertWindow('windowPeriod', window);
   if (window.kind === 'rolling') {
     const { duration } = window;
     return {

@@ -1,7 +1,10 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { NinesPath } from '../errors.js';
+import type { OpenSloDuration } from '../durations/index.js';
 import {
   calendarWindow,
+  calendarWindowFromOpenSlo,
+  isValidTimeZone,
   formatWindow,
   nominalWindowLength,
   rollingWindow,
@@ -12,6 +15,7 @@ import type {
   CalendarUnit,
   CalendarWindow,
   CalendarWindowOptions,
+  OpenSloCalendar,
   RollingWindow,
   SloWindow,
   WindowPeriod,
@@ -41,6 +45,21 @@ describe('windows types', () => {
     calendarWindow({ timeZone: 'UTC' });
     // @ts-expect-error: not a calendar unit
     calendarWindow({ unit: 'fortnight' });
+  });
+
+  it('reads OpenSLO calendar windows and checks zones', () => {
+    expectTypeOf(calendarWindowFromOpenSlo).toEqualTypeOf<
+      (
+        duration: string | OpenSloDuration,
+        calendar?: OpenSloCalendar,
+        path?: NinesPath,
+      ) => CalendarWindow
+    >();
+    expectTypeOf<OpenSloCalendar>().toEqualTypeOf<{
+      readonly startTime?: string;
+      readonly timeZone?: string;
+    }>();
+    expectTypeOf(isValidTimeZone).toEqualTypeOf<(timeZone: string) => boolean>();
   });
 
   it('discriminates windows on kind', () => {
