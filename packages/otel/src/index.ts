@@ -3,4 +3,7 @@
  *
  * @packageDocumentation
  */
-export {};
+export * from './http/index.js';
+export * from './slis/index.js';
+export * from './service/index.js';
+export { SCOPE_NAME, SCOPE_VERSION } from './version.js';
