@@ -3,4 +3,10 @@
  *
  * @packageDocumentation
  */
-export {};
+export { ninesExpress, ninesStatus } from './ninesExpress.js';
+export type {
+  ExpressAdapterOptions,
+  ExpressNinesOptions,
+  NinesMiddleware,
+  NodeMiddleware,
+} from './ninesExpress.js';

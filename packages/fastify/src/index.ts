@@ -3,4 +3,6 @@
  *
  * @packageDocumentation
  */
-export {};
+export { fastifyNines, PLUGIN_NAME } from './plugin.js';
+export type { FastifyNinesOptions } from './options.js';
+export { routeTemplate } from './routeTemplate.js';

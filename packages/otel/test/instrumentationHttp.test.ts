@@ -22,7 +22,7 @@ const DURATION = 'http.server.request.duration';
 const OURS = '@nines/otel';
 const THEIRS = '@opentelemetry/instrumentation-http';
 
-const contextManager = new AsyncLocalStorageContextManager();
+const contextManager = new AsyncLocalStorageContextManager().enable();
 context.setGlobalContextManager(contextManager);
 let reader = new TestReader();
 let provider = new MeterProvider({ readers: [reader] });

@@ -4,7 +4,7 @@
  * exporter.
  */
 import type { Attributes } from '@opentelemetry/api';
-import { startExpress } from './app.js';
+import { startExpress, type ExpressHandler } from './app.js';
 import { serve } from './common.js';
 import { DURATION_BOUNDARIES, setupOtel } from './otel.js';
 
@@ -17,7 +17,7 @@ const histogram = otel.provider.getMeter('bench-plain-middleware').createHistogr
 
 serve(
   await startExpress((app) => {
-    app.use((req, res, next) => {
+    const middleware: ExpressHandler = (req, res, next) => {
       const start = performance.now();
       res.on('finish', () => {
         const attributes: Attributes = {
@@ -26,12 +26,13 @@ serve(
           'http.response.status_code': res.statusCode,
           'network.protocol.version': req.httpVersion,
         };
-        const route = req.route as { path?: unknown } | undefined;
-        if (typeof route?.path === 'string') attributes['http.route'] = req.baseUrl + route.path;
+        const path = req.route?.path;
+        if (typeof path === 'string') attributes['http.route'] = req.baseUrl + path;
         histogram.record((performance.now() - start) / 1000, attributes);
       });
       next();
-    });
+    };
+    app.use(middleware);
   }),
   otel.verify,
 );

@@ -3,10 +3,12 @@
  * @platformatic/prom-client, which is installed).
  */
 import type { FastifyInstance } from 'fastify';
-import metricsPlugin from 'fastify-metrics';
+import fastifyMetrics from 'fastify-metrics';
 import { startFastify } from './app.js';
 import { countFromExposition, serve } from './common.js';
 
+// A CommonJS module with `exports.default`: under ESM the plugin is its `default` property.
+const metricsPlugin = fastifyMetrics.default;
 let instance: FastifyInstance | undefined;
 
 serve(

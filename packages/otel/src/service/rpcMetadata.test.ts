@@ -17,7 +17,7 @@ describe('activeHttpRpcMetadata', () => {
   });
 
   it('finds http metadata on the active context, and only http metadata', () => {
-    context.setGlobalContextManager(new AsyncLocalStorageContextManager());
+    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
     const http = { type: 'http', span: {} };
     expect(context.with(ROOT_CONTEXT.setValue(RPC_METADATA_KEY, http), activeHttpRpcMetadata)).toBe(
       http,
