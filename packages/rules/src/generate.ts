@@ -44,7 +44,7 @@ export interface AlertingRule {
 
 /** A rule group. */
 export interface RuleGroup {
-  /** Group name, unique in the file, e.g. `nines-slo-sli-checkout-availability`. */
+  /** Group name, unique in the file, e.g. `nines-slo-checkout-availability`. */
   readonly name: string;
   /** Evaluation interval of the group; Prometheus' global one when absent. */
   readonly interval?: string;
@@ -54,7 +54,7 @@ export interface RuleGroup {
 
 /** A Prometheus rule file: what `promtool check rules` reads. */
 export interface RuleFile {
-  /** Three groups per objective: SLI records, metadata records, alerts (when any). */
+  /** One group per objective: SLI records, then metadata records, then alerts. */
   readonly groups: readonly RuleGroup[];
 }
 
@@ -129,7 +129,7 @@ function baseLabels(ctx: Context, objective: Objective): Record<string, string> 
   };
 }
 
-function sliGroup(ctx: Context, objective: Objective): RuleGroup {
+function sliRules(ctx: Context, objective: Objective): RecordingRule[] {
   const rules = sortedWindows(objective).map((ms): RecordingRule => {
     const window = formatDuration(ms);
     const labels = baseLabels(ctx, objective);
@@ -140,7 +140,7 @@ function sliGroup(ctx: Context, objective: Objective): RuleGroup {
       labels,
     };
   });
-  return withInterval(ctx, { name: ctx.naming.group('sli', objective), rules });
+  return rules;
 }
 
 function withoutWindow(ctx: Context, expr: string): string {
@@ -148,7 +148,7 @@ function withoutWindow(ctx: Context, expr: string): string {
   return label === undefined ? expr : `max without (${label}) (${expr})`;
 }
 
-function metaGroup(ctx: Context, objective: Objective): RuleGroup {
+function metaRules(ctx: Context, objective: Objective): RecordingRule[] {
   const { naming } = ctx;
   const sel = identityMatchers(ctx, objective);
   const labels = baseLabels(ctx, objective);
@@ -191,7 +191,7 @@ function metaGroup(ctx: Context, objective: Objective): RuleGroup {
       labels: { ...labels, ...slothInfoLabels(objective) },
     });
   }
-  return withInterval(ctx, { name: naming.group('meta', objective), rules });
+  return rules;
 }
 
 function tierAlert(
@@ -271,7 +271,7 @@ function noDataAlert(
   };
 }
 
-function alertGroup(ctx: Context, objective: Objective): RuleGroup | undefined {
+function alertRules(ctx: Context, objective: Objective): AlertingRule[] {
   const rules: AlertingRule[] = [];
   const policy = objective.alerting;
   if (policy !== undefined) {
@@ -282,8 +282,7 @@ function alertGroup(ctx: Context, objective: Objective): RuleGroup | undefined {
     const rule = noDataAlert(ctx, objective, ctx.options.noDataAlert);
     if (rule !== undefined) rules.push(rule);
   }
-  if (rules.length === 0) return undefined;
-  return withInterval(ctx, { name: ctx.naming.group('alerts', objective), rules });
+  return rules;
 }
 
 function withInterval(ctx: Context, group: RuleGroup): RuleGroup {
@@ -302,13 +301,13 @@ function withInterval(ctx: Context, group: RuleGroup): RuleGroup {
  *
  * @param objectives - validated objectives (e.g. from `defineObjective` or `@nines/spec`)
  * @param options - naming, metric naming, grouping, extra labels and alerts
- * @returns the rule file as data; see `renderRuleFile` for YAML
+ * @returns the rule file as data (one group per objective); see `renderRuleFile` for YAML
  * @throws NinesError `INVALID_SLI` for a PromQL SLI without usable queries
  * @example
  * ```ts
  * const file = generateRules([defineObjective({ id: 'api', targetPercent: 99.9, window: '30d',
  *   sli: { kind: 'http-availability', matchers: [] } })]);
- * file.groups.map((g) => g.name); // ['nines-slo-sli-api', 'nines-slo-meta-api', 'nines-slo-alerts-api']
+ * file.groups.map((g) => g.name); // ['nines-slo-api']
  * ```
  */
 export function generateRules(
@@ -330,9 +329,19 @@ export function generateRules(
   };
   const groups: RuleGroup[] = [];
   for (const objective of objectives) {
-    groups.push(sliGroup(ctx, objective), metaGroup(ctx, objective));
-    const alerts = alertGroup(ctx, objective);
-    if (alerts !== undefined) groups.push(alerts);
+    // One group per objective, records before the alerts that read them: rules in a group run
+    // in order at the same evaluation time, so an alert never sees the previous evaluation's
+    // ratios (separate groups run in no fixed order, which shifted alerts by one interval).
+    groups.push(
+      withInterval(ctx, {
+        name: ctx.naming.group(objective),
+        rules: [
+          ...sliRules(ctx, objective),
+          ...metaRules(ctx, objective),
+          ...alertRules(ctx, objective),
+        ],
+      }),
+    );
   }
   return { groups };
 }

@@ -36,8 +36,8 @@ export interface Naming {
     /** Seconds in one unit of its value (1, or 86400 for Sloth's days). */
     readonly unitSeconds: number;
   };
-  /** Group name for one objective: `kind` is `sli`, `meta` or `alerts`. */
-  group(kind: 'sli' | 'meta' | 'alerts', objective: Objective): string;
+  /** Name of the rule group holding one objective's records and alerts. */
+  group(objective: Objective): string;
 }
 
 const NINES: Naming = {
@@ -52,7 +52,7 @@ const NINES: Naming = {
   currentBurnRateRecord: 'nines:slo_current_burn_rate:ratio',
   budgetRemainingRecord: 'nines:slo_error_budget_remaining:ratio',
   periodRecord: { name: 'nines:slo_period:seconds', unitSeconds: 1 },
-  group: (kind, o) => `nines-slo-${kind}-${o.id}`,
+  group: (o) => `nines-slo-${o.id}`,
 };
 
 const SLOTH: Naming = {
@@ -67,8 +67,7 @@ const SLOTH: Naming = {
   currentBurnRateRecord: 'slo:current_burn_rate:ratio',
   budgetRemainingRecord: 'slo:period_error_budget_remaining:ratio',
   periodRecord: { name: 'slo:time_period:days', unitSeconds: 86400 },
-  group: (kind, o) =>
-    `sloth-slo-${kind === 'sli' ? 'sli-recordings' : kind === 'meta' ? 'meta-recordings' : 'alerts'}-${o.id}`,
+  group: (o) => `sloth-slo-${o.id}`,
 };
 
 /**

@@ -160,6 +160,14 @@ describe('fast paths', () => {
     expect(quotient(1_000, 3, 3)).toBe(1_000 / 3);
     expect(quotient(0, 7, 3)).toBe(0);
   });
+
+  it('give +0 for -0 counts, as the exact path reads -0 as "0"', () => {
+    const t = targetFromPercent(99.9);
+    const found = [...mismatches(t, -0, 10), ...mismatches(t, -0, -0), ...mismatches(t, 0, -0)];
+    expect(found).toEqual([]);
+    expect(Object.is(allowedBadEvents(t, -0), 0)).toBe(true);
+    expect(Object.is(sliFromCounts(-0, 10), 0)).toBe(true);
+  });
 });
 
 describe('count functions equal their exact-decimal formulas', () => {

@@ -233,6 +233,8 @@ export function remainingQuotient(
  */
 export function allowedBadProduct(r: TargetRational, total: number): number | undefined {
   if (!Number.isSafeInteger(total)) return undefined;
+  // -0 events (it passes the `>= 0` check) read as "0": the exact path returns +0.
+  if (total === 0) return 0;
   const units = r.budgetUnits * total;
   if (!Number.isSafeInteger(units)) return undefined;
   return units / r.scale;

@@ -6,6 +6,7 @@
  */
 import { sliceIsGood } from '../budgeting/index.js';
 import type { EmptySlicePolicy, SliceOperator } from '../budgeting/types.js';
+import { sliFromCounts } from '../budgets/index.js';
 import { exactDivide } from '../decimal.js';
 import { modulo } from './ring.js';
 import type { Runs } from './runs.js';
@@ -133,7 +134,7 @@ export class SliceRing {
     if (emptySlice !== 'skip') counted += this.sumEmpty;
     if (emptySlice === 'good') good += this.sumEmpty * unit;
     return {
-      sli: counted === 0 ? null : exactDivide(good, counted * unit),
+      sli: sliFromCounts(good, counted * unit),
       good: unit === 1 ? good : exactDivide(good, unit),
       counted,
       empty: this.sumEmpty,

@@ -160,7 +160,9 @@ async function prometheus(args: readonly string[], io: CliIo): Promise<number> {
   }
   const target = resolve(io.cwd, values.output);
   await writeFile(target, text);
-  io.stderr.write(`wrote ${values.output} (${file.groups.length} groups)\n`);
+  io.stderr.write(
+    `wrote ${values.output} (${file.groups.length} rule groups, one per objective)\n`,
+  );
   if (values.tests === true) {
     const tests = generatePromtoolTests(loaded.result.objectives, {
       ...options,
