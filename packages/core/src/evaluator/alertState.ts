@@ -9,7 +9,9 @@ export type TierState = 'inactive' | 'pending' | 'firing';
 
 /** A tier's state and when it was entered (`null` while inactive). */
 export interface TierMachine {
+  /** Where the tier stands now. */
   state: TierState;
+  /** When `state` was entered, epoch milliseconds, or `null` while inactive. */
   since: number | null;
 }
 

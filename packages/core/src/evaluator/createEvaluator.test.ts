@@ -303,6 +303,58 @@ describe('edge cases', () => {
     );
   });
 
+  test.each([
+    ['null', null, /got null/],
+    ['undefined', undefined, /got undefined/],
+    ['a number', 42, /got 42/],
+    ['an array', [], /got an array/],
+  ])('options %s is refused with INVALID_ARGUMENT naming it', (_, options, message) => {
+    expect(() => createEvaluator(options as never)).toThrow(
+      expect.objectContaining({ name: 'NinesError', code: 'INVALID_ARGUMENT', path: [] }),
+    );
+    expect(() => createEvaluator(options as never)).toThrow(message);
+    expect(() => createEvaluator(options as never)).toThrow(/options object \{ objectives/);
+  });
+
+  test.each([
+    ['missing', undefined, /got undefined/],
+    ['null', null, /got null/],
+    ['a number', 42, /got 42/],
+    ['a plain object', { 0: 'api' }, /got an object/],
+    ['a string', 'api', /got "api"/],
+  ])('objectives %s (not iterable) is refused with INVALID_ARGUMENT', (_, objectives, message) => {
+    const call = () => createEvaluator({ objectives } as never);
+    expect(call).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT', path: ['objectives'] }),
+    );
+    expect(call).toThrow(message);
+    expect(call).toThrow(/array of objectives from defineObjective/);
+  });
+
+  test('a Set of objectives is still accepted (any iterable)', () => {
+    const evaluator = createEvaluator({
+      objectives: new Set([objective()]) as never,
+      clock: () => T0,
+    });
+    expect(evaluator.objectives.map((o) => o.id)).toEqual(['api']);
+  });
+
+  test('an entry that is not an objective is refused with its path', () => {
+    const call = () =>
+      createEvaluator({ objectives: [objective(), null] as never, clock: () => T0 });
+    expect(call).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT', path: ['objectives', 1] }),
+    );
+    expect(call).toThrow(/createEvaluator needs an objective from defineObjective, got null/);
+  });
+
+  test('an entry without a window is refused with the path of the window', () => {
+    const broken = { ...objective(), window: undefined };
+    expect(() => createEvaluator({ objectives: [broken] as never, clock: () => T0 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT', path: ['objectives', 0, 'window'] }),
+    );
+  });
+
   test('no objectives: an empty report', () => {
     const evaluator = createEvaluator({ objectives: [], clock: () => T0 });
     expect(evaluator.evaluate()).toEqual({

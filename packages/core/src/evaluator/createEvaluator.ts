@@ -1,8 +1,9 @@
 import { sliceIsGood } from '../budgeting/index.js';
 import { NinesError, type NinesIssue } from '../errors.js';
+import { describeValue, isRecord } from '../internal/validate.js';
 import type { Objective } from '../objectives/types.js';
 import { evaluateSeries } from './evaluateSeries.js';
-import { storageLayout } from './layout.js';
+import { checkObjective, storageLayout } from './layout.js';
 import { ObjectiveSeries } from './series.js';
 import { parseSnapshot } from './parseSnapshot.js';
 import { restoreSeries, shapeMismatch } from './restoreSnapshot.js';
@@ -21,7 +22,19 @@ function buildSeries(objectives: readonly Objective[], now: number): ObjectiveSe
   const issues: NinesIssue[] = [];
   const seen = new Set<string>();
   const series: ObjectiveSeries[] = [];
+  const collect = (error: NinesError, index: number): void => {
+    for (const issue of error.issues) {
+      issues.push({ ...issue, path: ['objectives', index, ...issue.path] });
+    }
+  };
   objectives.forEach((objective, index) => {
+    try {
+      checkObjective(objective, 'createEvaluator');
+    } catch (error) {
+      if (!(error instanceof NinesError)) throw error;
+      collect(error, index);
+      return;
+    }
     if (seen.has(objective.id)) {
       issues.push({
         code: 'DUPLICATE_ID',
@@ -49,9 +62,7 @@ function buildSeries(objectives: readonly Objective[], now: number): ObjectiveSe
       series.push(new ObjectiveSeries(objective, storageLayout(objective), now));
     } catch (error) {
       if (error instanceof NinesError) {
-        for (const issue of error.issues) {
-          issues.push({ ...issue, path: ['objectives', index, ...issue.path] });
-        }
+        collect(error, index);
       } else {
         issues.push({
           code: 'INVALID_OBJECTIVE',
@@ -63,6 +74,14 @@ function buildSeries(objectives: readonly Objective[], now: number): ObjectiveSe
   });
   if (issues.length > 0) throw NinesError.fromIssues(issues);
   return series;
+}
+
+function isIterable(value: unknown): value is Iterable<unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function'
+  );
 }
 
 function restore(
@@ -131,7 +150,8 @@ function restore(
  * @returns the evaluator
  * @throws NinesError `DUPLICATE_ID` for two objectives with one id; `INVALID_BUDGETING` for a
  *   period of more than 1,000,000 slices or a bad slice rule; `INVALID_SNAPSHOT` (with every
- *   problem's path) for a malformed snapshot; `INVALID_ARGUMENT` when the clock is not finite
+ *   problem's path) for a malformed snapshot; `INVALID_ARGUMENT` when the clock is not finite,
+ *   `options` is not an object, `objectives` is not iterable, or an entry is not an objective
  * @example
  * ```ts
  * const api = defineObjective({ id: 'api', targetPercent: 99.9, window: '30d', sli: { kind: 'events' } });
@@ -144,6 +164,22 @@ function restore(
  * ```
  */
 export function createEvaluator(options: EvaluatorOptions): Evaluator {
+  const given: unknown = options;
+  if (!isRecord(given)) {
+    throw new NinesError(
+      'INVALID_ARGUMENT',
+      `createEvaluator needs an options object { objectives, clock?, snapshot? }, got ${describeValue(given)}`,
+      { path: [] },
+    );
+  }
+  const list: unknown = given.objectives;
+  if (!isIterable(list)) {
+    throw new NinesError(
+      'INVALID_ARGUMENT',
+      `createEvaluator needs objectives as an array of objectives from defineObjective, got ${describeValue(list)}`,
+      { path: ['objectives'] },
+    );
+  }
   const clock = options.clock ?? Date.now;
   const objectives = Object.freeze([...options.objectives]);
   const readClock = (value: number | undefined): number => {

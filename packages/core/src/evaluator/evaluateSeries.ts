@@ -29,7 +29,9 @@ import type {
 
 /** The status of an objective at `now` and the alert transitions it caused. */
 export interface SeriesEvaluation {
+  /** The objective's figures at `now`. */
   readonly status: ObjectiveStatus;
+  /** Tier transitions of this evaluation, in policy order. */
   readonly events: AlertEvent[];
 }
 

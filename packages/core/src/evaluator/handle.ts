@@ -2,8 +2,11 @@ import type { EventsHandle } from './types.js';
 
 /** Counts recorded since the last flush, plus the invalid inputs dropped. */
 export interface PendingCounts {
+  /** Good events since the last flush. */
   good: number;
+  /** Valid events since the last flush. */
   total: number;
+  /** Invalid inputs dropped since start. */
   dropped: number;
 }
 

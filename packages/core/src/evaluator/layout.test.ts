@@ -134,6 +134,55 @@ describe('resolutionFor', () => {
 });
 
 describe('edge cases', () => {
+  test.each([
+    ['null', null, [], /got null/],
+    ['undefined', undefined, [], /got undefined/],
+    ['a string', 'api', [], /got "api"/],
+    ['an array', [], [], /got an array/],
+    [
+      'an object without id',
+      { window: {}, budgeting: {} },
+      ['id'],
+      /id must be a string, got undefined/,
+    ],
+    [
+      'an objective without a window',
+      { ...objective(), window: undefined },
+      ['window'],
+      /window must be a rolling or calendar window, got undefined/,
+    ],
+    [
+      'an objective with an unknown window kind',
+      { ...objective(), window: { kind: 'sliding' } },
+      ['window'],
+      /got an object/,
+    ],
+    [
+      'an objective without budgeting',
+      { ...objective(), budgeting: null },
+      ['budgeting'],
+      /budgeting must be an object with a method, got null/,
+    ],
+    [
+      'an objective whose alerting has no tiers',
+      { ...objective(), alerting: {} },
+      ['alerting'],
+      /alerting must be a policy with tiers or undefined, got an object/,
+    ],
+  ] as const)('%s is refused with INVALID_ARGUMENT naming it', (_, value, path, message) => {
+    for (const [name, fn] of [
+      ['storageLayout', storageLayout],
+      ['estimateMemory', estimateMemory],
+    ] as const) {
+      const call = () => fn(value as never);
+      expect(call).toThrow(
+        expect.objectContaining({ name: 'NinesError', code: 'INVALID_ARGUMENT', path }),
+      );
+      expect(call).toThrow(message);
+      expect(call).toThrow(new RegExp(`^${name} needs an objective from defineObjective`));
+    }
+  });
+
   test('more than 1,000,000 slices is refused with the path of the slice', () => {
     const o = objective({ budgeting: { method: 'timeslices', slice: '1s', sliceTarget: 0.9 } });
     expect(() => storageLayout(o)).toThrow(NinesError);

@@ -1,4 +1,5 @@
 import { NinesError } from '../errors.js';
+import { describeValue, isRecord } from '../internal/validate.js';
 import type { Objective } from '../objectives/types.js';
 import { calendarResolution, longestPeriod, resolutionFor } from './resolution.js';
 
@@ -22,6 +23,7 @@ export interface RingLayout {
 
 /** The per-slice ring of the Timeslices and RatioTimeslices budgeting methods. */
 export interface SliceLayout {
+  /** The budgeting method the slices serve. */
   readonly method: 'timeslices' | 'ratio-timeslices';
   /** Slice length in milliseconds. */
   readonly slice: number;
@@ -29,6 +31,7 @@ export interface SliceLayout {
   readonly slices: number;
   /** 1 (a verdict per slice) or 4 (a ratio per slice, to 9 decimal places). */
   readonly bytesPerSlice: 1 | 4;
+  /** `slices × bytesPerSlice`. */
   readonly bytes: number;
 }
 
@@ -60,7 +63,8 @@ export interface StorageLayout {
  *
  * @param objective - a validated objective
  * @returns the rings, the slice ring and their size in bytes
- * @throws NinesError `INVALID_BUDGETING` when the period holds more than 1,000,000 slices
+ * @throws NinesError `INVALID_BUDGETING` when the period holds more than 1,000,000 slices;
+ *   `INVALID_ARGUMENT` when `objective` is not an objective (no window, budgeting or policy)
  * @example
  * ```ts
  * const layout = storageLayout(defineObjective({ id: 'api', targetPercent: 99.9, window: '30d', sli: { kind: 'events' } }));
@@ -69,6 +73,7 @@ export interface StorageLayout {
  * ```
  */
 export function storageLayout(objective: Objective): StorageLayout {
+  checkObjective(objective, 'storageLayout');
   const spans = new Map<number, number>();
   const windows = new Map<number, Set<number>>();
   const use = (resolution: number, span: number, window: number | undefined): void => {
@@ -104,6 +109,51 @@ export function storageLayout(objective: Objective): StorageLayout {
   return { rings, periodRing: resolutions.indexOf(periodResolution), slices, bytes };
 }
 
+/**
+ * Throw unless `objective` has the shape {@link storageLayout} reads, so a non-objective gets a
+ * NinesError naming it instead of a `TypeError` from deep inside the planning. Internal: not
+ * re-exported from the barrel.
+ *
+ * @param objective - the argument as given
+ * @param caller - the public function that received it, for the message
+ * @throws NinesError `INVALID_ARGUMENT` with the path (relative to the objective) of the first
+ *   missing part
+ * @example
+ * ```ts
+ * checkObjective(null, 'estimateMemory'); // throws: estimateMemory needs an objective from defineObjective, got null
+ * ```
+ */
+export function checkObjective(objective: unknown, caller: string): asserts objective is Objective {
+  const needs = `${caller} needs an objective from defineObjective`;
+  const fail = (message: string, path: readonly string[]): never => {
+    throw new NinesError('INVALID_ARGUMENT', `${needs}${message}`, { path });
+  };
+  if (!isRecord(objective)) return fail(`, got ${describeValue(objective)}`, []);
+  if (typeof objective.id !== 'string') {
+    fail(`: id must be a string, got ${describeValue(objective.id)}`, ['id']);
+  }
+  const window = objective.window;
+  if (!isRecord(window) || (window.kind !== 'rolling' && window.kind !== 'calendar')) {
+    fail(`: window must be a rolling or calendar window, got ${describeValue(window)}`, ['window']);
+  }
+  const budgeting = objective.budgeting;
+  if (!isRecord(budgeting) || typeof budgeting.method !== 'string') {
+    fail(`: budgeting must be an object with a method, got ${describeValue(budgeting)}`, [
+      'budgeting',
+    ]);
+  }
+  const alerting = objective.alerting;
+  if (
+    alerting !== undefined &&
+    alerting !== null &&
+    (!isRecord(alerting) || !Array.isArray(alerting.tiers))
+  ) {
+    fail(`: alerting must be a policy with tiers or undefined, got ${describeValue(alerting)}`, [
+      'alerting',
+    ]);
+  }
+}
+
 function sliceLayout(objective: Objective, longest: number): SliceLayout | null {
   const budgeting = objective.budgeting;
   if (budgeting.method === 'occurrences') return null;
@@ -137,12 +187,14 @@ function sliceLayout(objective: Objective, longest: number): SliceLayout | null 
  *
  * @param objective - a validated objective
  * @returns bytes of typed-array storage, independent of traffic
- * @throws NinesError `INVALID_BUDGETING` when the period holds more than 1,000,000 slices
+ * @throws NinesError `INVALID_BUDGETING` when the period holds more than 1,000,000 slices;
+ *   `INVALID_ARGUMENT` when `objective` is not an objective (no window, budgeting or policy)
  * @example
  * ```ts
  * estimateMemory(defineObjective({ id: 'api', targetPercent: 99.9, window: '30d', sli: { kind: 'events' } })); // 41024
  * ```
  */
 export function estimateMemory(objective: Objective): number {
+  checkObjective(objective, 'estimateMemory');
   return storageLayout(objective).bytes;
 }

@@ -6,7 +6,9 @@
 
 /** A good/total pair, written into by the ring's readers to avoid allocating. */
 export interface MutableCounts {
+  /** Good events. */
   good: number;
+  /** Valid events. */
   total: number;
 }
 
@@ -16,7 +18,9 @@ interface TrackedRange {
   readonly span: number;
   /** Its oldest bucket (`-Infinity` for a rolling window). */
   floor: number;
+  /** Running sum of good events over the range. */
   good: number;
+  /** Running sum of valid events over the range. */
   total: number;
   /** Whether the running sums are exact (else the next read scans). */
   exact: boolean;

@@ -20,17 +20,25 @@ import type { EventsHandle, ObjectiveStatus } from './types.js';
  * as the ring's tracked range `id` (a running sum).
  */
 export interface WindowReader {
+  /** Window length in milliseconds. */
   readonly window: number;
+  /** The ring the window is read from. */
   readonly ring: CountRing;
+  /** Buckets read, the open one included. */
   readonly buckets: number;
+  /** The ring's tracked-range id for this window. */
   readonly id: number;
 }
 
 /** A tier with its exact threshold, window readers and state machine. */
 export interface TierRuntime {
+  /** The tier as the policy defines it. */
   readonly tier: BurnRateTier;
+  /** Exact error ratio both windows must reach: `factor × (1 − T)`. */
   readonly threshold: number;
+  /** The tier's `for` in milliseconds (0 when it has none). */
   readonly forMs: number;
+  /** The tier's alert state, updated in place. */
   readonly machine: TierMachine;
   /** Index in `alertWindows` of the tier's long window. */
   readonly long: number;

@@ -27,7 +27,9 @@ export const RATIO_UNOBSERVED = 0xffffffff;
 
 /** The slice rule of the Timeslices method. */
 export interface VerdictRule {
+  /** The slice target each closed slice's ratio is compared with. */
   readonly sliceTarget: number;
+  /** The comparison (e.g. `gte`). */
   readonly op: SliceOperator;
 }
 

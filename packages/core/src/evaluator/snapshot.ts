@@ -12,22 +12,27 @@ export interface RingSnapshot {
   readonly resolution: number;
   /** Absolute index of the newest bucket (`floor(time / resolution)`). */
   readonly head: number;
+  /** Good counts per slot, one per bucket of the ring. */
   readonly good: readonly number[];
+  /** Valid (total) counts per slot, aligned with `good`. */
   readonly total: readonly number[];
 }
 
 /** The slice ring of a Timeslices or RatioTimeslices objective. */
 export interface SliceSnapshot {
+  /** The budgeting method the ring was kept for; a restore under another method drops it. */
   readonly method: 'timeslices' | 'ratio-timeslices';
   /** Slice length in milliseconds. */
   readonly length: number;
   /** Timeslices only: the rule the verdicts were taken under. */
   readonly sliceTarget?: number;
+  /** Timeslices only: the comparison of the rule the verdicts were taken under. */
   readonly op?: SliceOperator;
   /** Index of the open slice. */
   readonly current: number;
-  /** Counts of the open slice. */
+  /** Good events of the open slice. */
   readonly good: number;
+  /** Valid events of the open slice. */
   readonly total: number;
   /**
    * Base64 of one byte per slot (0 unobserved, 1 empty, 2 good, 3 bad) for Timeslices, or
@@ -39,7 +44,9 @@ export interface SliceSnapshot {
 
 /** A tier that was pending or firing when the snapshot was taken. */
 export interface TierSnapshot {
+  /** The tier's state; inactive tiers are not saved. */
   readonly state: 'pending' | 'firing';
+  /** When the state was entered, epoch milliseconds, so `for` keeps counting after a restore. */
   readonly since: number;
 }
 
@@ -50,11 +57,17 @@ export interface ObjectiveSnapshot {
   /** Observed stretches `[start, end]`, sorted; the last one ends at the snapshot time. */
   readonly runs: readonly (readonly [number, number])[];
   /** Counts recorded but not flushed yet. */
-  readonly pending: { readonly good: number; readonly total: number };
+  readonly pending: {
+    /** Good events recorded since the last flush. */
+    readonly good: number;
+    /** Valid events recorded since the last flush. */
+    readonly total: number;
+  };
   /** Invalid inputs dropped so far. */
   readonly dropped: number;
   /** Rings, finest first (the order of `storageLayout(objective).rings`). */
   readonly rings: readonly RingSnapshot[];
+  /** The slice ring (Timeslices, RatioTimeslices), or `null` for Occurrences. */
   readonly slices: SliceSnapshot | null;
   /** Tiers that were not inactive, by tier name. */
   readonly alerts: Readonly<Record<string, TierSnapshot>>;
@@ -71,6 +84,7 @@ export interface EvaluatorSnapshot {
   readonly at: number;
   /** When the rings were last flushed; they are current to this instant. */
   readonly flushedAt: number;
+  /** Each objective's state, keyed by objective id. */
   readonly objectives: Readonly<Record<string, ObjectiveSnapshot>>;
 }
 

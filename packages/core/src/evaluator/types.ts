@@ -73,7 +73,9 @@ export interface BudgetStatus {
 export interface WindowStatus {
   /** Window length in milliseconds. */
   readonly window: number;
+  /** Good events in the window's buckets. */
   readonly good: number;
+  /** Valid events in the window's buckets. */
   readonly total: number;
   /** `((total − good)/total)/(1 − T)`, or `null` without events. */
   readonly burnRate: number | null;
@@ -85,16 +87,23 @@ export interface WindowStatus {
 export interface TierStatus {
   /** Tier name, e.g. `page-fast`. */
   readonly name: string;
+  /** The tier's severity from the policy (e.g. `page`, `ticket`), for routing. */
   readonly severity: string;
+  /** `inactive`, `pending` (condition met, waiting out `for`) or `firing`. */
   readonly state: TierState;
   /** When the current state was entered, or `null` while inactive. */
   readonly since: number | null;
+  /** Long alert window in milliseconds: it keeps a brief spike from alerting. */
   readonly longWindow: number;
+  /** Short alert window in milliseconds: it lets the alert resolve soon after recovery. */
   readonly shortWindow: number;
+  /** Burn rate over the long window, or `null` without events in it. */
   readonly longBurnRate: number | null;
+  /** Burn rate over the short window, or `null` without events in it. */
   readonly shortBurnRate: number | null;
   /** Error ratio both windows must reach: `factor × (1 − T)`, exact. */
   readonly threshold: number;
+  /** Burn-rate factor of the tier: how many times faster than sustainable the budget burns. */
   readonly factor: number;
   /** The tier's `for` in milliseconds (0 when it has none). */
   readonly for: number;
@@ -114,12 +123,15 @@ export interface SliceStatus {
 
 /** One objective's figures at an evaluation. */
 export interface ObjectiveStatus {
+  /** The objective's id. */
   readonly id: string;
   /** Evaluation time, epoch milliseconds. */
   readonly at: number;
+  /** Overall state: `no-data` and `warming-up` take precedence over the budget status. */
   readonly status: ObjectiveHealth;
   /** The error-budget status on its own, also during warm-up. */
   readonly budgetStatus: ErrorBudgetStatus;
+  /** The SLO period the figures cover. */
   readonly period: PeriodStatus;
   /** Good events in the period. */
   readonly good: number;
@@ -150,18 +162,27 @@ export interface ObjectiveStatus {
  * tier whose condition drops before `for` goes back to inactive without an event.
  */
 export interface AlertEvent {
+  /** The objective whose tier changed state. */
   readonly objectiveId: string;
   /** Tier name, stable for dedupe and inhibition. */
   readonly tier: string;
+  /** The tier's severity from the policy (e.g. `page`, `ticket`), for routing. */
   readonly severity: string;
+  /** The transition: `pending`, `firing` or `resolved`. */
   readonly state: AlertTransition;
   /** Evaluation time, epoch milliseconds. */
   readonly at: number;
+  /** Long alert window in milliseconds. */
   readonly longWindow: number;
+  /** Short alert window in milliseconds. */
   readonly shortWindow: number;
+  /** Burn rate over the long window at this evaluation, or `null` without events. */
   readonly longBurnRate: number | null;
+  /** Burn rate over the short window at this evaluation, or `null` without events. */
   readonly shortBurnRate: number | null;
+  /** Error ratio both windows had to reach: `factor × (1 − T)`, exact. */
   readonly threshold: number;
+  /** Burn-rate factor of the tier. */
   readonly factor: number;
 }
 
@@ -195,7 +216,12 @@ export interface RestoreSummary {
    * Snapshot entries dropped because the objective's storage changed shape (other windows,
    * period, budgeting method or slice rule); those objectives start fresh.
    */
-  readonly dropped: readonly { readonly id: string; readonly reason: string }[];
+  readonly dropped: readonly {
+    /** The objective whose saved state was dropped. */
+    readonly id: string;
+    /** What changed, e.g. `budgeting method changed from timeslices to occurrences`. */
+    readonly reason: string;
+  }[];
   /** Snapshot entries for objectives not configured any more. */
   readonly ignored: readonly string[];
 }
