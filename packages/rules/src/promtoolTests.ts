@@ -133,6 +133,11 @@ function expectedAlerts(
  * @nines/core evaluator ({@link replayScenario}), so a passing promtool run proves the two
  * evaluators agree within one evaluation interval ({@link checkMinutes}).
  *
+ * Each scenario feeds the series of one objective. Another objective of the same rule file that
+ * reads the same series (say, a Sloth PromQL copy of an OpenSLO objective) fires too, and
+ * promtool then sees alerts the scenario does not expect: generate tests for such objectives
+ * from separate rule files.
+ *
  * @param objectives - objectives with alert policies
  * @param options - the same rule options the rule file was generated with, plus `ruleFile`
  * @returns the test file and the objectives left out

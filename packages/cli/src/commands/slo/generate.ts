@@ -42,7 +42,9 @@ Options:
   --runbook-url URL        runbook link on every alert; {{id}} becomes the objective id
   --interval DURATION      rule group evaluation interval (e.g. 30s)
   --tests                  also write promtool unit tests next to the output
-                           (FILE.test.yaml; needs --output, not with --crd)
+                           (FILE.test.yaml; needs --output, not with --crd). Objectives
+                           that read the same series set off each other's alerts in
+                           these tests: generate such objectives from separate files
 
 Exit codes: 0 written; 1 the files have problems (one line each on stderr);
 2 usage error; 3 failure.
