@@ -1,0 +1,277 @@
+import type { ServerResponse } from 'node:http';
+import type { Http2ServerResponse } from 'node:http2';
+import { diag } from '@opentelemetry/api';
+import type { Nines, RequestEnd } from '@nines/otel';
+import type { FastifyError, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import { authorityHost, authorityPort, contentLength } from './requestFacts.js';
+import { createRouteReader } from './routeTemplate.js';
+
+/*
+ * Request decorations. `Symbol.for` so that two copies of this package in one process (an ESM
+ * and a CJS build) see each other's registration and never count a request twice.
+ */
+/** Start mark from `requestStarted`; `NaN` before the start and once recorded. */
+export const kStart: unique symbol = Symbol.for('@nines/fastify.start');
+/** `url.scheme` seen at the start, so the end (and the active-request count) use the same. */
+export const kScheme: unique symbol = Symbol.for('@nines/fastify.scheme');
+/** The error `onError` saw; whether it counts is only known in `onResponse`. */
+export const kError: unique symbol = Symbol.for('@nines/fastify.error');
+/** The raw response, for `onRequestAbort` (which gets no reply) to tell whether headers went. */
+export const kResponse: unique symbol = Symbol.for('@nines/fastify.response');
+/**
+ * Which registration started the request (a number per `createHooks`). Fastify propagates a
+ * parent's hooks into children created earlier, so a child with its own registration can run
+ * two sets of these hooks: the first to start a request owns it, the others leave it alone.
+ */
+export const kOwner: unique symbol = Symbol.for('@nines/fastify.owner');
+/** `server.address` and `server.port` seen at the start (opt-in `serverAttributes`). */
+export const kServerAddress: unique symbol = Symbol.for('@nines/fastify.serverAddress');
+export const kServerPort: unique symbol = Symbol.for('@nines/fastify.serverPort');
+
+type RawResponse = ServerResponse | Http2ServerResponse;
+
+/** The per-request state the plugin keeps on Fastify's request object. */
+interface NinesRequestState {
+  [kStart]: number;
+  [kOwner]: number;
+  [kScheme]: string;
+  [kError]: unknown;
+  [kResponse]: RawResponse | null;
+  [kServerAddress]: string | null;
+  [kServerPort]: number;
+}
+
+type Request = FastifyRequest & NinesRequestState;
+
+/**
+ * The request decorations the hooks use with these features, with their initial values:
+ * primitives or `null`, as Fastify requires, set by Fastify's request constructor so every
+ * request has the same shape from the start. Only what is used is declared: each one is a
+ * property write per request.
+ *
+ * @param features - what the hooks collect
+ * @returns the `[symbol, initial value]` pairs to pass to `decorateRequest`
+ */
+export function requestDecorations(
+  features: HookFeatures,
+): (readonly [symbol, number | string | null])[] {
+  const out: (readonly [symbol, number | string | null])[] = [
+    [kStart, Number.NaN],
+    [kOwner, 0],
+    [kScheme, ''],
+    [kError, null],
+  ];
+  if (features.aborts) out.push([kResponse, null]);
+  if (features.serverAttributes) out.push([kServerAddress, null], [kServerPort, 0]);
+  return out;
+}
+
+/** What the hooks collect beyond the always-on attributes. */
+export interface HookFeatures {
+  /** Keep the raw response on the request, for `onRequestAbort`. */
+  readonly aborts: boolean;
+  /** Pass `server.address`/`server.port` (from the Host header, `trustProxy`-aware). */
+  readonly serverAttributes: boolean;
+  /** Pass request and response body sizes (from `content-length`). */
+  readonly bodySizes: boolean;
+}
+
+/** The hook functions the plugin adds, created once per registration (no closures per request). */
+export interface NinesHooks {
+  readonly onRequest: (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    done: HookHandlerDoneFunction,
+  ) => void;
+  readonly onError: (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    error: FastifyError,
+    done: () => void,
+  ) => void;
+  readonly onResponse: (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    done: HookHandlerDoneFunction,
+  ) => void;
+  readonly onRequestAbort: (request: FastifyRequest, done: HookHandlerDoneFunction) => void;
+  readonly onTimeout: (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    done: HookHandlerDoneFunction,
+  ) => void;
+}
+
+/** Registrations so far: each `createHooks` gets its own owner number. */
+let registrations = 0;
+
+/**
+ * Builds the Fastify hooks that time each request and hand its end to `nines`.
+ *
+ * What each hook does, and why (REFERENCE.md §5.8):
+ * - `onRequest`: start mark and scheme (`request.protocol` honours `trustProxy`).
+ * - `onError`: remember the error only; `reply.statusCode` is still 200 there, the final status
+ *   is known in `onResponse`.
+ * - `onResponse`: record the final status; the error counts only when the reply became a 5xx
+ *   (an error with `statusCode` 400 is a client error; one an error handler turned into a 200
+ *   was handled).
+ * - `onRequestAbort` / `onTimeout`: record `aborted` / `timeout`, with the status only if
+ *   headers were already sent. Each request is recorded once: the mark is cleared on record, so
+ *   a timeout followed by Fastify's abort hook, or a late `onResponse`, records nothing more.
+ *
+ * Hooks never throw: a fault is reported once through OpenTelemetry's `diag` and the request
+ * goes on. Nothing here allocates per request: one `RequestEnd` is reused (recording is
+ * synchronous), the hooks are created once, and state lives in decorations Fastify's request
+ * constructor already sets.
+ *
+ * @param nines - where requests are recorded
+ * @param features - what to collect beyond the always-on attributes
+ * @returns the hooks
+ * @example
+ * ```ts
+ * const hooks = createHooks(createNines(), { aborts: true, serverAttributes: false, bodySizes: false });
+ * app.addHook('onRequest', hooks.onRequest);
+ * app.addHook('onResponse', hooks.onResponse);
+ * ```
+ */
+export function createHooks(nines: Nines, features: HookFeatures): NinesHooks {
+  const { aborts, serverAttributes, bodySizes } = features;
+  const owner = ++registrations;
+  const routeOf = createRouteReader();
+  // One RequestEnd reused for every request: requestEnded is synchronous and keeps nothing.
+  const end: RequestEnd = {
+    route: undefined,
+    method: '',
+    status: undefined,
+    error: undefined,
+    failure: undefined,
+    scheme: '',
+    httpVersion: '',
+    requestBodySize: undefined,
+    responseBodySize: undefined,
+    serverAddress: undefined,
+    serverPort: undefined,
+  };
+  let faulted = false;
+  const fault = (where: string, error: unknown): void => {
+    if (faulted) return;
+    faulted = true;
+    try {
+      diag.error(
+        `@nines/fastify: the ${where} hook failed; requests go on unrecorded where it fails`,
+        error,
+      );
+    } catch {
+      // a throwing logger must not reach the request
+    }
+  };
+
+  const record = (
+    request: Request,
+    res: RawResponse | null | undefined,
+    failure: 'aborted' | 'timeout' | undefined,
+    reply: FastifyReply | null,
+  ): void => {
+    const start = request[kStart] as number | undefined;
+    // Never started, already recorded, or started by another registration's hooks.
+    if (start === undefined || Number.isNaN(start) || request[kOwner] !== owner) return;
+    request[kStart] = Number.NaN;
+    const status = res?.headersSent === true ? res.statusCode : undefined;
+    const method = request.method;
+    end.route = routeOf(request);
+    end.method = method;
+    end.status = status;
+    end.error = status === undefined || status >= 500 ? request[kError] : undefined;
+    // onResponse also runs on a response `error` (socket gone): nothing was sent then.
+    end.failure = failure ?? (status === undefined ? 'aborted' : undefined);
+    end.scheme = request[kScheme];
+    end.httpVersion = request.raw.httpVersion;
+    if (serverAttributes) {
+      end.serverAddress = request[kServerAddress] ?? undefined;
+      const port = request[kServerPort] as number | undefined;
+      end.serverPort = port !== undefined && port > 0 ? port : undefined;
+    }
+    if (bodySizes) {
+      end.requestBodySize = contentLength(request.raw.headers['content-length']);
+      end.responseBodySize =
+        status === undefined || failure !== undefined
+          ? undefined
+          : method === 'HEAD' || status === 204 || status === 304
+            ? 0
+            : // Fastify keeps its headers on the reply and hands them to writeHead at once,
+              // so the raw response's getHeader does not see them.
+              contentLength(reply?.getHeader('content-length'));
+    }
+    try {
+      nines.requestEnded(start, end);
+    } finally {
+      end.error = undefined; // don't keep the exception alive until the next request
+      request[kError] = null;
+    }
+  };
+
+  return {
+    onRequest(request, reply, done) {
+      try {
+        const r = request as Request;
+        // A number: another registration's hooks started this request and own it. Requests of
+        // a context created before the plugin lack the decorations (undefined): start them.
+        const current = r[kStart] as number | undefined;
+        if (current !== undefined && !Number.isNaN(current)) {
+          done();
+          return;
+        }
+        r[kOwner] = owner;
+        // `protocol` honours trustProxy; undefined only without a socket.
+        const scheme = (request.protocol as string | undefined) ?? 'http';
+        r[kScheme] = scheme;
+        if (aborts) r[kResponse] = reply.raw;
+        if (serverAttributes) {
+          // Fastify 5: `host` is the authority (trustProxy-aware); Fastify 4: `hostname` is.
+          const authority = (request as { host?: string }).host ?? request.hostname;
+          const address = authorityHost(authority);
+          const port = authorityPort(authority);
+          r[kServerAddress] = address ?? null;
+          r[kServerPort] = port ?? 0;
+          r[kStart] = nines.requestStarted(request.method, scheme, address, port);
+        } else {
+          r[kStart] = nines.requestStarted(request.method, scheme);
+        }
+      } catch (error) {
+        fault('onRequest', error);
+      }
+      done();
+    },
+    onError(request, _reply, error, done) {
+      (request as Request)[kError] = error;
+      done();
+    },
+    onResponse(request, reply, done) {
+      try {
+        record(request as Request, reply.raw, undefined, reply);
+      } catch (error) {
+        fault('onResponse', error);
+      }
+      done();
+    },
+    onRequestAbort(request, done) {
+      try {
+        const r = request as Request;
+        // undefined when this context's requests lack the decoration (see onRequest)
+        record(r, r[kResponse], 'aborted', null);
+        r[kResponse] = null;
+      } catch (error) {
+        fault('onRequestAbort', error);
+      }
+      done();
+    },
+    onTimeout(request, reply, done) {
+      try {
+        record(request as Request, reply.raw, 'timeout', reply);
+      } catch (error) {
+        fault('onTimeout', error);
+      }
+      done();
+    },
+  };
+}
