@@ -22,7 +22,11 @@ export interface ExpressResponse extends ServerResponse {
 }
 
 /** An Express middleware or handler, loosely typed so peers' own typings fit. */
-export type ExpressHandler = (req: ExpressRequest, res: ExpressResponse, next: (error?: unknown) => void) => void;
+export type ExpressHandler = (
+  req: ExpressRequest,
+  res: ExpressResponse,
+  next: (error?: unknown) => void,
+) => void;
 
 /** The slice of an Express 5 application the servers use. */
 export interface ExpressApp {
@@ -37,7 +41,9 @@ export interface ExpressApp {
  * @param setup - adds middleware before the route
  * @returns the port and a close function
  */
-export async function startExpress(setup: (app: ExpressApp) => void | Promise<void>): Promise<Started> {
+export async function startExpress(
+  setup: (app: ExpressApp) => void | Promise<void>,
+): Promise<Started> {
   // A computed specifier: Express 5 ships no types and bench has no @types/express; the
   // slice above is all the servers need.
   const specifier = 'express';

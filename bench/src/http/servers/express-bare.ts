@@ -2,7 +2,4 @@
 import { startExpress } from './app.js';
 import { nothingRecorded, serve } from './common.js';
 
-serve(
-  await startExpress(() => undefined),
-  nothingRecorded,
-);
+serve(await startExpress(() => undefined), nothingRecorded);

@@ -10,9 +10,9 @@ import { serve } from './common.js';
 import { setupOtel } from './otel.js';
 
 const otel = setupOtel();
-registerInstrumentations({ instrumentations: [new HttpInstrumentation()], meterProvider: otel.provider });
+registerInstrumentations({
+  instrumentations: [new HttpInstrumentation()],
+  meterProvider: otel.provider,
+});
 
-serve(
-  await startExpress(() => undefined),
-  otel.verify,
-);
+serve(await startExpress(() => undefined), otel.verify);

@@ -2,7 +2,4 @@
 import { startFastify } from './app.js';
 import { nothingRecorded, serve } from './common.js';
 
-serve(
-  await startFastify(() => undefined),
-  nothingRecorded,
-);
+serve(await startFastify(() => undefined), nothingRecorded);

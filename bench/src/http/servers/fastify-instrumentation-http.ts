@@ -9,9 +9,9 @@ import { serve } from './common.js';
 import { setupOtel } from './otel.js';
 
 const otel = setupOtel();
-registerInstrumentations({ instrumentations: [new HttpInstrumentation()], meterProvider: otel.provider });
+registerInstrumentations({
+  instrumentations: [new HttpInstrumentation()],
+  meterProvider: otel.provider,
+});
 
-serve(
-  await startFastify(() => undefined),
-  otel.verify,
-);
+serve(await startFastify(() => undefined), otel.verify);

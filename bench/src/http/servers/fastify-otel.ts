@@ -9,11 +9,13 @@ import { serve } from './common.js';
 import { DURATION_BOUNDARIES, setupOtel } from './otel.js';
 
 const otel = setupOtel();
-const histogram = otel.provider.getMeter('bench-plain-hook').createHistogram('http.server.request.duration', {
-  description: 'Duration of HTTP server requests.',
-  unit: 's',
-  advice: { explicitBucketBoundaries: DURATION_BOUNDARIES },
-});
+const histogram = otel.provider
+  .getMeter('bench-plain-hook')
+  .createHistogram('http.server.request.duration', {
+    description: 'Duration of HTTP server requests.',
+    unit: 's',
+    advice: { explicitBucketBoundaries: DURATION_BOUNDARIES },
+  });
 
 serve(
   await startFastify((app) => {

@@ -34,7 +34,10 @@ export function setupOtel(metricProducers: MetricProducer[] = []): OtelSetup {
     verify: async () => {
       const { resourceMetrics, errors } = await exporter.collect();
       if (errors.length > 0) throw new Error(`collect failed: ${errors.map(String).join('; ')}`);
-      return countFromExposition(serializer.serialize(resourceMetrics), 'http_server_request_duration');
+      return countFromExposition(
+        serializer.serialize(resourceMetrics),
+        'http_server_request_duration',
+      );
     },
   };
 }
