@@ -120,11 +120,25 @@ console.log(
   markdownTable(
     ['measure', 'total', 'per objective'],
     [
-      ['ring storage (estimateMemory)', `${fmt(estimated * 100 / 1024)} KiB`, `${fmt(estimated / 1024, 1)} KiB`],
-      ['heap + array buffers after creation', `${fmt((heapAfterCreate + arrayAfterCreate) / 1024)} KiB`, `${fmt((heapAfterCreate + arrayAfterCreate) / 102400, 1)} KiB`],
-      ['heap + array buffers after 30 days of traffic', `${fmt((heapAfterMonth + arrayAfterMonth) / 1024)} KiB`, `${fmt((heapAfterMonth + arrayAfterMonth) / 102400, 1)} KiB`],
+      [
+        'ring storage (estimateMemory)',
+        `${fmt((estimated * 100) / 1024)} KiB`,
+        `${fmt(estimated / 1024, 1)} KiB`,
+      ],
+      [
+        'heap + array buffers after creation',
+        `${fmt((heapAfterCreate + arrayAfterCreate) / 1024)} KiB`,
+        `${fmt((heapAfterCreate + arrayAfterCreate) / 102400, 1)} KiB`,
+      ],
+      [
+        'heap + array buffers after 30 days of traffic',
+        `${fmt((heapAfterMonth + arrayAfterMonth) / 1024)} KiB`,
+        `${fmt((heapAfterMonth + arrayAfterMonth) / 102400, 1)} KiB`,
+      ],
     ],
   ),
 );
 console.log('\nOne evaluate() pass over 100 objectives x 4 tiers (180 passes after 20 warm-up):\n');
-console.log(markdownTable(['median', 'p95'], [[`${fmt(evalMedian, 3)} ms`, `${fmt(evalP95, 3)} ms`]]));
+console.log(
+  markdownTable(['median', 'p95'], [[`${fmt(evalMedian, 3)} ms`, `${fmt(evalP95, 3)} ms`]]),
+);

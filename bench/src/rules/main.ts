@@ -17,7 +17,10 @@ const objectives = Array.from({ length: 1000 }, (_, i) =>
     service: `service-${i % 20}`,
     targetPercent: 99.9,
     window: '30d',
-    sli: { kind: 'http-availability', matchers: [{ attribute: 'http.route', op: '=', value: `/api/r${i}` }] },
+    sli: {
+      kind: 'http-availability',
+      matchers: [{ attribute: 'http.route', op: '=', value: `/api/r${i}` }],
+    },
   }),
 );
 const yaml = toOpenSlo(objectives);
@@ -51,9 +54,21 @@ console.log(
   markdownTable(
     ['1,000 objectives', 'median', 'min', 'max'],
     [
-      ['generateRules + renderRuleFile', `${fmt(median(generateMs))} ms`, `${fmt(Math.min(...generateMs))} ms`, `${fmt(Math.max(...generateMs))} ms`],
-      ['parse OpenSLO YAML + generate + render', `${fmt(median(yamlMs))} ms`, `${fmt(Math.min(...yamlMs))} ms`, `${fmt(Math.max(...yamlMs))} ms`],
+      [
+        'generateRules + renderRuleFile',
+        `${fmt(median(generateMs))} ms`,
+        `${fmt(Math.min(...generateMs))} ms`,
+        `${fmt(Math.max(...generateMs))} ms`,
+      ],
+      [
+        'parse OpenSLO YAML + generate + render',
+        `${fmt(median(yamlMs))} ms`,
+        `${fmt(Math.min(...yamlMs))} ms`,
+        `${fmt(Math.max(...yamlMs))} ms`,
+      ],
     ],
   ),
 );
-console.log(`\n${fmt(rules)} rules, ${fmt(size / 1024 / 1024, 1)} MiB of YAML; OpenSLO input ${fmt(yaml.length / 1024 / 1024, 1)} MiB`);
+console.log(
+  `\n${fmt(rules)} rules, ${fmt(size / 1024 / 1024, 1)} MiB of YAML; OpenSLO input ${fmt(yaml.length / 1024 / 1024, 1)} MiB`,
+);

@@ -20,7 +20,14 @@ import { fileURLToPath } from 'node:url';
 import { formatEntryLine, type ToilEntry } from '@nines/toil';
 import { fmt, markdownTable, median } from '../harness.js';
 
-const CATEGORIES = ['business-process', 'production-interrupt', 'release-shepherding', 'migration', 'cost-capacity', 'troubleshooting'] as const;
+const CATEGORIES = [
+  'business-process',
+  'production-interrupt',
+  'release-shepherding',
+  'migration',
+  'cost-capacity',
+  'troubleshooting',
+] as const;
 const AUTOMATABLE = ['yes', 'partly', 'no'] as const;
 
 async function writeLedger(file: string, count: number): Promise<void> {
@@ -37,25 +44,45 @@ async function writeLedger(file: string, count: number): Promise<void> {
       minutes: 5 + (i % 55),
       team: `team-${i % 20}`,
       automatable: AUTOMATABLE[i % 3] ?? 'no',
-    } as ToilEntry;
+    };
     buffer += formatEntryLine(entry);
     if (buffer.length > 1 << 20) {
-      if (!out.write(buffer)) await new Promise<void>((r) => out.once('drain', () => r()));
+      if (!out.write(buffer))
+        await new Promise<void>((r) =>
+          out.once('drain', () => {
+            r();
+          }),
+        );
       buffer = '';
     }
   }
   out.end(buffer);
-  await new Promise<void>((r) => out.once('finish', () => r()));
+  await new Promise<void>((r) =>
+    out.once('finish', () => {
+      r();
+    }),
+  );
 }
 
 const child = fileURLToPath(new URL('./child.ts', import.meta.url));
 
-function runChild(mode: 'floor' | 'report', file: string): { ms: number; rssMiB: number; entries: number } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', '--conditions=@nines/source', child, mode, file], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
-  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as { ms: number; rssMiB: number; entries: number };
+function runChild(
+  mode: 'floor' | 'report',
+  file: string,
+): { ms: number; rssMiB: number; entries: number } {
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', '--conditions=@nines/source', child, mode, file],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
+  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as {
+    ms: number;
+    rssMiB: number;
+    entries: number;
+  };
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'nines-toil-bench-'));

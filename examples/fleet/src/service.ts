@@ -54,7 +54,9 @@ export async function startFleetService(): Promise<FleetService> {
   });
   const listen = (server: Server): Promise<number> =>
     new Promise((resolve) =>
-      server.listen(0, '127.0.0.1', () => { resolve((server.address() as AddressInfo).port); }),
+      server.listen(0, '127.0.0.1', () => {
+        resolve((server.address() as AddressInfo).port);
+      }),
     );
   const apiPort = await listen(api);
   const metricsPort = await listen(metricsServer);
