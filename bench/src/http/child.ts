@@ -3,9 +3,9 @@
  * (tsx, `--conditions=@nines/source`), port read from its first stdout line, then driven with
  * the line protocol of servers/common.ts.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { setPriority } from 'node:os';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { spawnPlaced, type Placement } from './placement.js';
 import type { Verification } from './servers/common.js';
 
 /** CPU time of the server process, µs (process.cpuUsage). */
@@ -65,20 +65,21 @@ export class ServerChild {
    *
    * @param file - server module path
    * @param nodeArgs - extra Node flags (e.g. `--cpu-prof`)
-   * @param nice - scheduling priority (`os.setPriority`); default inherited
+   * @param placement - priority and CPU of the server process
    * @returns the child, listening
    * @throws Error when it exits or does not report a port within 60 s
    */
   static async start(
     file: string,
     nodeArgs: readonly string[] = [],
-    nice?: number,
+    placement: Placement = {},
   ): Promise<ServerChild> {
-    const child = spawn(process.execPath, [...process.execArgv, ...nodeArgs, file], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
-    if (nice !== undefined && child.pid !== undefined) setPriority(child.pid, nice);
+    const child = spawnPlaced(
+      process.execPath,
+      [...process.execArgv, ...nodeArgs, file],
+      { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } },
+      placement,
+    ) as ChildProcessWithoutNullStreams;
     const server = new ServerChild(child, file);
     const reply = await server.next(START_TIMEOUT_MS);
     if (!('port' in reply))

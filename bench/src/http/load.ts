@@ -3,8 +3,7 @@
  * process (a library call), wrk as its own process. Each run is bounded by its duration and
  * only ever targets 127.0.0.1.
  */
-import { spawn } from 'node:child_process';
-import { setPriority } from 'node:os';
+import { spawnPlaced, type Placement } from './placement.js';
 
 /** Which load generator drives the servers. */
 export type LoadClient = 'autocannon' | 'wrk';
@@ -14,8 +13,8 @@ export interface LoadOptions {
   readonly connections: number;
   readonly pipelining: number;
   readonly durationSeconds: number;
-  /** Scheduling priority for a wrk process (`os.setPriority`); default inherited. */
-  readonly nice?: number;
+  /** Priority and CPU of a wrk process (autocannon runs in the caller's process). */
+  readonly placement?: Placement;
 }
 
 /** One load run's outcome. */
@@ -116,12 +115,16 @@ function runWrk(url: string, options: LoadOptions): Promise<LoadResult> {
     url,
   ];
   return new Promise((resolve, reject) => {
-    const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    if (options.nice !== undefined && child.pid !== undefined) setPriority(child.pid, options.nice);
+    const child = spawnPlaced(
+      'wrk',
+      args,
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+      options.placement,
+    );
     let out = '';
     let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
       if (code !== 0) {

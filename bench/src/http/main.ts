@@ -1,24 +1,37 @@
 /**
  * HTTP overhead benchmark (issue #4): the same `GET /api/users/:id` JSON route, bare framework
  * vs Nines vs its peers, in ONE run, alternating. Each configuration is a server child process
- * on 127.0.0.1; the load generator (autocannon in this process, or wrk) is another process.
+ * on 127.0.0.1 (servers/*.ts); the load generator is another process: wrk when installed
+ * (`apt-get install -y wrk`), else autocannon in this process.
  *
  * Per round, per framework block (blocks alternate which goes first), per configuration in an
  * order rotated by the round: warm up, read the server's CPU time, measure, read it again.
- * Reported per configuration: median req/s, % of bare as the median of per-round ratios to
- * that round's bare, p99, and server CPU µs per request (less sensitive than req/s to the
- * other processes on a shared machine). Then the hot-path micro benchmark (micro.ts) in its
- * own process.
+ * Reported per configuration: median req/s; % of bare as the median of per-round ratios to
+ * that round's bare, with a distribution-free interval of that median (stats.ts); p99; server
+ * CPU µs per request. Then what each configuration's own registry recorded (proof that it
+ * measured the traffic), and the hot-path micro benchmark (micro.ts) in its own process.
  *
  * Targets (issue #4): Express >= 97% of bare, Fastify >= 92%, hot path < 0.5 µs, and Nines
  * ahead of every peer.
  *
- * Run: pnpm --filter @nines/bench run bench:http [-- --rounds 5 --duration 6 --client wrk
- *      --only express-bare,express-nines --profile express-nines --fresh --no-micro]
+ * Run: pnpm --filter @nines/bench run bench:http [-- flags]
+ *   --rounds 7 --duration 3 --warmup 2     rounds; measured and warm-up seconds per run
+ *   --connections 50 --pipelining 1        load shape (wrk: pipelining 1 only)
+ *   --client wrk|autocannon                load generator (default wrk if installed)
+ *   --only id,id                           configurations (configs.ts); default all ten
+ *   --reuse                                start each server once (default: a new process per
+ *                                          round, so one process's JIT luck is not every round's)
+ *   --profile id,id                        run those servers with --cpu-prof, summarise
+ *   --nice=-10                             scheduling priority of servers, wrk and this process
+ *   --no-pin                               don't pin (default with ≥ 2 CPUs: servers on the last
+ *                                          CPU, wrk and this process on CPU 0, via taskset)
+ *   --quiet-load 3                         first wait (≤ 15 min) for the 1-min load average < 3
+ *   --max-minutes 8                        refuse a plan estimated longer than this
+ *   --no-micro                             skip micro.ts;  --json file: raw samples
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, setPriority, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -26,6 +39,7 @@ import { fmt, markdownTable, median } from '../harness.js';
 import { ServerChild } from './child.js';
 import { CONFIGURATIONS, TARGET_SHARE, type Configuration, type Framework } from './configs.js';
 import { runLoad, type LoadClient, type LoadResult } from './load.js';
+import { placeSelf, spawnPlaced, type Placement } from './placement.js';
 import { summariseFile } from './profile.js';
 import { medianInterval, type MedianInterval } from './stats.js';
 import type { Verification } from './servers/common.js';
@@ -36,18 +50,19 @@ if (argv[0] === '--') argv.shift();
 const { values: flags } = parseArgs({
   args: argv,
   options: {
-    rounds: { type: 'string', default: '7' },
+    rounds: { type: 'string', default: '6' },
     duration: { type: 'string', default: '3' },
     warmup: { type: 'string', default: '2' },
     connections: { type: 'string', default: '50' },
     pipelining: { type: 'string', default: '1' },
     client: { type: 'string' },
     only: { type: 'string' },
-    fresh: { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
     profile: { type: 'string' },
     'max-minutes': { type: 'string', default: '8' },
     'quiet-load': { type: 'string' },
     nice: { type: 'string' },
+    'no-pin': { type: 'boolean', default: false },
     'no-micro': { type: 'boolean', default: false },
     json: { type: 'string' },
   },
@@ -81,7 +96,19 @@ const nice = flags.nice === undefined ? undefined : Number(flags.nice);
 if (nice !== undefined && !(Number.isInteger(nice) && nice >= -20 && nice <= 19)) {
   throw new RangeError(`--nice must be an integer from -20 to 19, got ${String(flags.nice)}`);
 }
-if (nice !== undefined) setPriority(nice);
+const cpuCount = availableParallelism();
+const pin =
+  !flags['no-pin'] && cpuCount >= 2 && spawnSync('taskset', ['--version']).error === undefined;
+/** Servers (and micro.ts) on the last CPU; the load generator and this process on CPU 0. */
+const serverPlacement: Placement = {
+  ...(nice === undefined ? {} : { nice }),
+  ...(pin ? { cpu: cpuCount - 1 } : {}),
+};
+const loadPlacement: Placement = {
+  ...(nice === undefined ? {} : { nice }),
+  ...(pin ? { cpu: 0 } : {}),
+};
+placeSelf(loadPlacement);
 const only = flags.only?.split(',').map((s) => s.trim());
 const profiled = new Set(flags.profile?.split(',').map((s) => s.trim()) ?? []);
 const unknown = [...(only ?? []), ...profiled].filter(
@@ -95,7 +122,9 @@ if (unknown.length > 0) {
 const selected = CONFIGURATIONS.filter((c) => only === undefined || only.includes(c.id));
 
 const perRunSeconds = warmupSeconds + durationSeconds + 0.5;
-const estimateSeconds = selected.length * (rounds * perRunSeconds + (flags.fresh ? rounds * 4 : 4));
+const startSeconds = 2; // a server's start-up on a quiet machine (tsx, then the app)
+const estimateSeconds =
+  selected.length * rounds * (perRunSeconds + (flags.reuse ? 0 : startSeconds));
 if (estimateSeconds > maxMinutes * 60) {
   throw new RangeError(
     `estimated ${fmt(estimateSeconds / 60, 1)} min exceeds --max-minutes ${maxMinutes}: lower --rounds/--duration or raise --max-minutes`,
@@ -129,7 +158,7 @@ async function start(config: Configuration): Promise<ServerChild | undefined> {
     ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, config.id)}`]
     : [];
   try {
-    const server = await ServerChild.start(config.file, nodeArgs, nice);
+    const server = await ServerChild.start(config.file, nodeArgs, serverPlacement);
     servers.set(config.id, server);
     return server;
   } catch (error) {
@@ -155,7 +184,7 @@ async function measure(config: Configuration, round: number): Promise<Sample | u
   const server = await start(config);
   if (server === undefined) return undefined;
   const url = `http://127.0.0.1:${String(server.port)}/api/users/1`;
-  const options = { connections, pipelining, ...(nice === undefined ? {} : { nice }) };
+  const options = { connections, pipelining, placement: loadPlacement };
   const warm = await runLoad(client, url, { ...options, durationSeconds: warmupSeconds });
   const before = await server.cpu();
   const load = await runLoad(client, url, { ...options, durationSeconds });
@@ -208,8 +237,8 @@ const deadline = Date.now() + maxMinutes * 60_000 * 1.25;
 const samples: Sample[] = [];
 let roundsRun = 0;
 try {
-  // Start every server up front (sequentially: startup is CPU-heavy) unless --fresh.
-  if (!flags.fresh) for (const config of selected) await start(config);
+  // With --reuse, start every server up front (sequentially: start-up is CPU-heavy).
+  if (flags.reuse) for (const config of selected) await start(config);
   for (let round = 0; round < rounds; round++) {
     if (round > 0 && Date.now() > deadline) {
       log(`deadline reached after ${String(round)} rounds: stopping`);
@@ -221,7 +250,7 @@ try {
       for (const config of rotate(block, round)) {
         const sample = await measure(config, round);
         if (sample !== undefined) samples.push(sample);
-        if (flags.fresh && !profiled.has(config.id)) await stop(config.id);
+        if (!flags.reuse && !profiled.has(config.id)) await stop(config.id);
       }
     }
     roundsRun++;
@@ -251,6 +280,8 @@ interface Row {
   readonly shares: readonly number[];
   readonly p99: number;
   readonly cpu: number;
+  /** Server CPU busy during the measurement, % of one core (all its threads). */
+  readonly busy: number;
   readonly cpuOverBare: number | undefined;
   readonly n: number;
 }
@@ -279,6 +310,7 @@ function rowsFor(framework: Framework): Row[] {
       shares,
       p99: median(own.map((s) => s.load.p99Ms)),
       cpu: median(own.map((s) => s.cpuUsPerRequest)),
+      busy: median(own.map((s) => (s.cpuUsPerRequest * s.load.requestsPerSecond) / 10_000)),
       cpuOverBare: cpuDiffs.length > 0 ? median(cpuDiffs) : undefined,
       n: own.length,
     };
@@ -315,8 +347,14 @@ out.push(
   '',
   `Load: ${clientName}, a separate process from the servers, ${String(connections)} connections, pipelining ${String(pipelining)}, ` +
     `\`GET /api/users/1\` on 127.0.0.1; per round and configuration ${String(warmupSeconds)} s warm-up + ${String(durationSeconds)} s measured; ` +
-    `${String(roundsRun)} rounds, configurations rotated each round, frameworks alternated; servers ${flags.fresh ? 'restarted every round' : 'started once and reused'}` +
-    `${nice === undefined ? '' : `; servers, load generator and orchestrator at nice ${String(nice)}`}.`,
+    `${String(roundsRun)} rounds, configurations rotated each round, frameworks alternated; servers ${flags.reuse ? 'started once and reused' : 'a new process per round and configuration'}` +
+    (nice === undefined
+      ? ''
+      : `; servers, load generator and orchestrator at nice ${String(nice)}`) +
+    (pin
+      ? `; servers pinned to CPU ${String(cpuCount - 1)}, load generator and orchestrator to CPU 0 (taskset)`
+      : '') +
+    '.',
   '',
 );
 
@@ -335,6 +373,7 @@ for (const framework of frameworks) {
         'p99 ms (median)',
         'server CPU µs/req (median)',
         'CPU µs/req over bare (median)',
+        'server CPU busy, % of a core (median)',
       ],
       rows.map((r) => [
         label(r.config),
@@ -346,6 +385,7 @@ for (const framework of frameworks) {
         r.config.kind === 'bare' || r.cpuOverBare === undefined
           ? '—'
           : `${r.cpuOverBare >= 0 ? '+' : ''}${fmt(r.cpuOverBare, 1)}`,
+        `${fmt(r.busy)}%`,
       ]),
     ),
     '',
@@ -467,15 +507,14 @@ if (profiled.size > 0) {
 if (!flags['no-micro']) {
   log('micro benchmark (micro.ts) in its own process...');
   const micro = await new Promise<string>((resolve, reject) => {
-    const child = spawn(
+    const child = spawnPlaced(
       process.execPath,
       [...process.execArgv, fileURLToPath(new URL('./micro.ts', import.meta.url))],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+      serverPlacement,
     );
     let text = '';
-    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
       if (code === 0) resolve(text);
