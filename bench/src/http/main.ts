@@ -174,6 +174,48 @@ async function start(config: Configuration): Promise<ServerChild | undefined> {
   }
 }
 
+interface ObjectiveCount {
+  readonly id: string;
+  readonly good: number;
+  readonly total: number;
+  readonly status: string;
+}
+
+/** What each configuration's instrumentation recorded, summed over its processes. */
+const verifications = new Map<string, Verification>();
+
+function objectivesOf(v: Verification | undefined): readonly ObjectiveCount[] | undefined {
+  return (v?.extra as { objectives?: ObjectiveCount[] } | undefined)?.objectives;
+}
+
+function merge(before: Verification | undefined, now: Verification): Verification {
+  if (before === undefined) return now;
+  const previous = objectivesOf(before) ?? [];
+  const objectives = objectivesOf(now)?.map((o) => {
+    const p = previous.find((x) => x.id === o.id);
+    return p === undefined ? o : { ...o, good: o.good + p.good, total: o.total + p.total };
+  });
+  return {
+    recorded:
+      now.recorded === null || before.recorded === null ? null : now.recorded + before.recorded,
+    series: Math.max(now.series, before.series),
+    sample: now.sample ?? before.sample,
+    ...(objectives === undefined ? {} : { extra: { objectives } }),
+  };
+}
+
+/** Read back what the server recorded (added to its configuration's totals), then stop it. */
+async function verifyAndStop(id: string): Promise<void> {
+  const server = servers.get(id);
+  if (server === undefined) return;
+  try {
+    verifications.set(id, merge(verifications.get(id), await server.verify()));
+  } catch (error) {
+    log(`  verify ${id} failed: ${String(error)}`);
+  }
+  await stop(id);
+}
+
 async function stop(id: string): Promise<void> {
   const server = servers.get(id);
   servers.delete(id);
@@ -250,7 +292,7 @@ try {
       for (const config of rotate(block, round)) {
         const sample = await measure(config, round);
         if (sample !== undefined) samples.push(sample);
-        if (!flags.reuse && !profiled.has(config.id)) await stop(config.id);
+        if (!flags.reuse && !profiled.has(config.id)) await verifyAndStop(config.id);
       }
     }
     roundsRun++;
@@ -260,14 +302,7 @@ try {
   throw error;
 }
 
-const verifications = new Map<string, Verification>();
-for (const [id, server] of servers) {
-  try {
-    verifications.set(id, await server.verify());
-  } catch (error) {
-    log(`  verify ${id} failed: ${String(error)}`);
-  }
-}
+for (const id of servers.keys()) await verifyAndStop(id);
 await Promise.all([...servers.keys()].map((id) => stop(id)));
 const loadAfter = loadavg();
 
@@ -326,6 +361,7 @@ const label = (c: Configuration): string =>
   profiled.has(c.id) ? `${c.label} (profiled: not comparable)` : c.label;
 
 function verdict(ci: MedianInterval, target: number): string {
+  if (ci.coverage < 0.7) return 'covers too little with so few rounds to conclude (use 3 or more)';
   if (ci.low >= target) return 'lies wholly above the target';
   if (ci.high < target) return 'lies wholly below the target';
   return 'straddles the target: not conclusive at this noise';
@@ -340,7 +376,7 @@ const loads = samples.map((s) => s.load1);
 out.push(
   `Command: \`pnpm --filter @nines/bench run bench:http${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}\``,
   '',
-  `Machine: ${String(availableParallelism())} CPUs (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ${process.platform}/${process.arch}; ` +
+  `Machine: ${String(cpuCount)} CPUs (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ${process.platform}/${process.arch}; ` +
     `started ${startedAt.toISOString()}; load average ${loadBefore.map((v) => fmt(v, 2)).join(' ')} before, ${loadAfter.map((v) => fmt(v, 2)).join(' ')} after; ` +
     `1-minute load average over the measurements ${fmt(Math.min(...loads), 2)} – ${fmt(Math.max(...loads), 2)} (median ${fmt(median(loads), 2)}): ` +
     'other processes share the cores, so compare figures within this run only.',
@@ -449,7 +485,7 @@ out.push(
       'requests completed (load generator, all runs)',
       'recorded by its instrumentation',
       'series',
-      'sample exported line',
+      'sample exported line (last process)',
     ],
     selected
       .filter((c) => verifications.has(c.id))
@@ -469,13 +505,10 @@ out.push(
   '',
 );
 for (const [id, v] of verifications) {
-  const objectives = (
-    v.extra as
-      { objectives?: { id: string; good: number; total: number; status: string }[] } | undefined
-  )?.objectives;
+  const objectives = objectivesOf(v);
   if (objectives === undefined) continue;
   out.push(
-    `In-process objectives of ${id} at the end: ${objectives
+    `In-process objectives of ${id}, summed over its server processes (each read before it stopped): ${objectives
       .map((o) => `${o.id} ${fmt(o.good)} good of ${fmt(o.total)} (${o.status})`)
       .join('; ')}.`,
     '',
@@ -497,7 +530,7 @@ if (profiled.size > 0) {
       out.push(
         `#### Profile of ${id} (\`${join(dir, file)}\`)`,
         '',
-        summariseFile(join(dir, file)).markdown,
+        summariseFile(join(dir, file), sent.get(id)).markdown,
         '',
       );
     }

@@ -63,9 +63,10 @@ export interface ProfileSummary {
  *
  * @param profile - parsed `.cpuprofile`
  * @param top - how many functions to list
+ * @param requests - requests the process served, to show self time per request
  * @returns totals and Markdown tables
  */
-export function summarise(profile: CpuProfile, top = 20): ProfileSummary {
+export function summarise(profile: CpuProfile, top = 20, requests?: number): ProfileSummary {
   const byId = new Map<number, ProfileNode>();
   const parent = new Map<number, number>();
   for (const node of profile.nodes) {
@@ -100,24 +101,32 @@ export function summarise(profile: CpuProfile, top = 20): ProfileSummary {
   });
   const busy = total - idle;
   const pct = (v: number): string => `${fmt((100 * v) / Math.max(busy, 1), 1)}%`;
+  // Sample time is in µs: per request, µs of self time.
+  const perRequest = (v: number): string[] =>
+    requests === undefined || requests <= 0 ? [] : [fmt(v / requests, 2)];
+  const perRequestHead = requests === undefined || requests <= 0 ? [] : ['Self µs per request'];
   const areas = [...selfByArea.entries()]
-    .filter(([a]) => a !== 'idle')
+    .filter(([a, self]) => a !== 'idle' && self >= busy / 1000)
     .sort((a, b) => b[1] - a[1])
-    .map(([a, self]) => [a, pct(self), pct(inclusiveByArea.get(a) ?? self)]);
+    .map(([a, self]) => [a, pct(self), ...perRequest(self), pct(inclusiveByArea.get(a) ?? self)]);
   const functions = [...selfByFunction.entries()]
     .filter(([k]) => !k.startsWith('(idle)'))
     .sort((a, b) => b[1] - a[1])
     .slice(0, top)
-    .map(([k, self]) => [`\`${k}\``, pct(self)]);
+    .map(([k, self]) => [`\`${k}\``, pct(self), ...perRequest(self)]);
   const markdown = [
     `Busy ${fmt(busy / 1000, 0)} ms of ${fmt(total / 1000, 0)} ms sampled (idle excluded from the shares; the profile ` +
       'covers the whole process, start-up included). Inclusive counts every sample with a frame of the area on ' +
       'the stack: a framework hook that calls `done()` synchronously carries the rest of the request under it, ' +
-      "so for an adapter's own cost read the self column.",
+      "so for an adapter's own cost read the self column. Areas under 0.1% are left out." +
+      (requests === undefined ? '' : ` Requests served by this process: ${fmt(requests)}.`),
     '',
-    markdownTable(['Area', 'Self', 'Inclusive (any frame of the area on the stack)'], areas),
+    markdownTable(
+      ['Area', 'Self', ...perRequestHead, 'Inclusive (any frame of the area on the stack)'],
+      areas,
+    ),
     '',
-    markdownTable(['Function (self time)', 'Self'], functions),
+    markdownTable(['Function (self time)', 'Self', ...perRequestHead], functions),
   ].join('\n');
   return { totalMs: total / 1000, busyMs: busy / 1000, markdown };
 }
@@ -126,10 +135,11 @@ export function summarise(profile: CpuProfile, top = 20): ProfileSummary {
  * Read and summarise a `.cpuprofile` file.
  *
  * @param path - the file
+ * @param requests - requests the process served, to show self time per request
  * @returns the summary
  */
-export function summariseFile(path: string): ProfileSummary {
-  return summarise(JSON.parse(readFileSync(path, 'utf8')) as CpuProfile);
+export function summariseFile(path: string, requests?: number): ProfileSummary {
+  return summarise(JSON.parse(readFileSync(path, 'utf8')) as CpuProfile, 20, requests);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
