@@ -10,9 +10,9 @@ import {
   nominalWindowLength,
   type Objective,
 } from '@nines/core';
-import { CliUsageError, EXIT, parseFlags, wantsHelp, type Command } from '../../command.js';
+import { EXIT, wantsHelp, type Command } from '../../command.js';
 import type { CliIo } from '../../io.js';
-import { loadSpec } from './specFiles.js';
+import { loadSpec, specArguments } from './specFiles.js';
 
 const COMMAND = 'explain';
 
@@ -105,12 +105,7 @@ export const explainCommand: Command = {
       io.stdout.write(HELP);
       return EXIT.ok;
     }
-    const { values, positionals } = parseFlags(COMMAND, args, { format: { type: 'string' } }, true);
-    const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') {
-      throw new CliUsageError(COMMAND, `--format must be text or json, got "${format}"`);
-    }
-    if (positionals.length === 0) throw new CliUsageError(COMMAND, 'give at least one file');
+    const { format, positionals } = specArguments(COMMAND, args);
     const loaded = await loadSpec(positionals, io.cwd);
     if (!loaded.ok) {
       for (const line of loaded.lines) io.stderr.write(`${line}\n`);

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { formatIssue, NinesError, type NinesIssue } from '@nines/core';
+import { formatIssue } from '@nines/core';
 import { safeParse, type SpecResult } from '@nines/spec';
+import { CliUsageError, parseFlags } from '../../command.js';
 
 /** Spec files read and parsed, or every problem found. */
 export type LoadedSpec =
@@ -35,13 +36,22 @@ export async function loadSpec(paths: readonly string[], cwd: string): Promise<L
 }
 
 /**
- * One line per issue of a thrown NinesError (or its message for any other error).
+ * The arguments every spec-reading command takes: `--format text|json` and at least one file.
  *
- * @param error - what was thrown
- * @returns readable lines
+ * @param command - command path, for errors
+ * @param args - arguments after the command name
+ * @returns the format and the files
+ * @throws CliUsageError for another format, unknown flags or no file
  */
-export function errorLines(error: unknown): string[] {
-  if (error instanceof NinesError)
-    return error.issues.map((issue: NinesIssue) => formatIssue(issue));
-  return [error instanceof Error ? error.message : String(error)];
+export function specArguments(
+  command: string,
+  args: readonly string[],
+): { format: 'text' | 'json'; positionals: string[] } {
+  const { values, positionals } = parseFlags(command, args, { format: { type: 'string' } }, true);
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') {
+    throw new CliUsageError(command, `--format must be text or json, got "${format}"`);
+  }
+  if (positionals.length === 0) throw new CliUsageError(command, 'give at least one file');
+  return { format, positionals };
 }
