@@ -7,6 +7,7 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { spawnPlaced, type Placement } from './placement.js';
 import type { Verification } from './servers/common.js';
+import type { DriveResult } from './servers/drive.js';
 
 /** CPU time of the server process, µs (process.cpuUsage). */
 export interface CpuTime {
@@ -14,7 +15,12 @@ export interface CpuTime {
   readonly system: number;
 }
 
-type Reply = { port: number } | { cpu: CpuTime } | { verify: Verification } | { error: string };
+type Reply =
+  | { port: number }
+  | { cpu: CpuTime }
+  | { verify: Verification }
+  | { drive: DriveResult }
+  | { error: string };
 
 const START_TIMEOUT_MS = 60_000;
 const REPLY_TIMEOUT_MS = 30_000;
@@ -110,8 +116,8 @@ export class ServerChild {
     });
   }
 
-  private async ask(command: 'cpu' | 'verify'): Promise<Reply> {
-    const reply = this.next(REPLY_TIMEOUT_MS);
+  private async ask(command: string, timeoutMs = REPLY_TIMEOUT_MS): Promise<Reply> {
+    const reply = this.next(timeoutMs);
     this.child.stdin.write(`${command}\n`);
     return reply;
   }
@@ -130,6 +136,23 @@ export class ServerChild {
     if (!('verify' in reply))
       throw new Error(`${this.file}: expected verify, got ${JSON.stringify(reply)}`);
     return reply.verify;
+  }
+
+  /**
+   * Load the server from inside its own process (servers/drive.ts).
+   *
+   * @param seconds - how long
+   * @param connections - concurrent in-memory connections
+   * @returns what the drive measured
+   */
+  async drive(seconds: number, connections: number): Promise<DriveResult> {
+    const reply = await this.ask(
+      `drive ${String(seconds)} ${String(connections)}`,
+      REPLY_TIMEOUT_MS + seconds * 1000,
+    );
+    if (!('drive' in reply))
+      throw new Error(`${this.file}: expected drive, got ${JSON.stringify(reply)}`);
+    return reply.drive;
   }
 
   /** Ask the server to exit (writes a `--cpu-prof` profile); kill it after 10 s. */

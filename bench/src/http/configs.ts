@@ -7,8 +7,11 @@ import { fileURLToPath } from 'node:url';
 /** Framework under test. */
 export type Framework = 'express' | 'fastify';
 
-/** What a configuration is, for the report. */
-export type Kind = 'bare' | 'nines' | 'peer';
+/**
+ * What a configuration is, for the report: `reference` rows (a no-op middleware) show the floor
+ * any instrumentation of that shape pays, and are not peers Nines must beat.
+ */
+export type Kind = 'bare' | 'nines' | 'peer' | 'reference';
 
 /** One configuration. */
 export interface Configuration {
@@ -36,10 +39,22 @@ function config(id: string, framework: Framework, kind: Kind, label: string): Co
 export const CONFIGURATIONS: readonly Configuration[] = [
   config('express-bare', 'express', 'bare', 'express 5.3.0 bare'),
   config(
+    'express-noop',
+    'express',
+    'reference',
+    '+ one no-op middleware (the floor of any middleware)',
+  ),
+  config(
     'express-nines',
     'express',
     'nines',
-    '+ @nines/express (producer export, objectives, Prometheus exporter)',
+    '+ @nines/express instrumentExpress(app) (producer export, objectives, Prometheus exporter)',
+  ),
+  config(
+    'express-nines-middleware',
+    'express',
+    'nines',
+    '+ @nines/express app.use(ninesExpress()) (same options)',
   ),
   config(
     'express-prom-bundle',

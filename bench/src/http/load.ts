@@ -5,8 +5,11 @@
  */
 import { spawnPlaced, type Placement } from './placement.js';
 
-/** Which load generator drives the servers. */
-export type LoadClient = 'autocannon' | 'wrk';
+/**
+ * Which load generator drives the servers: autocannon or wrk over loopback TCP, or `inprocess`,
+ * the server's own in-memory driver (servers/drive.ts, run through `ServerChild.drive`).
+ */
+export type LoadClient = 'autocannon' | 'wrk' | 'inprocess';
 
 /** One load run's settings. */
 export interface LoadOptions {
@@ -155,5 +158,7 @@ export function runLoad(
   options: LoadOptions,
 ): Promise<LoadResult> {
   assertLoopback(url);
+  if (client === 'inprocess')
+    throw new Error('the inprocess client runs through ServerChild.drive');
   return client === 'wrk' ? runWrk(url, options) : runAutocannon(url, options);
 }

@@ -164,11 +164,9 @@ describe.each(EXPRESS_VERSIONS)('faults on $name', ({ express }) => {
     const expected = await bare();
     const nines = watch(createNines({}));
     const app = express();
-    Object.defineProperty(app.request, 'protocol', {
-      configurable: true,
-      get() {
-        throw new Error('protocol exploded');
-      },
+    // The compiled `trust proxy` function is consulted for url.scheme (once per connection).
+    app.set('trust proxy fn', () => {
+      throw new Error('trust exploded');
     });
     app.use(ninesExpress(nines));
     routes(express, app);

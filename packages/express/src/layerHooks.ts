@@ -1,6 +1,7 @@
 import { diag } from '@opentelemetry/api';
 import { reportFault } from './reportFault.js';
-import { STATE, type ExpressRequestFields, type Stash } from './requestState.js';
+import type { IncomingMessage } from 'node:http';
+import { findState, measuring, tagNext, taggedState, type RequestState } from './requestState.js';
 import type { ExpressLayer } from './routeTemplate.js';
 
 type Handle = (this: ExpressLayer, req: unknown, res: unknown, next: unknown) => unknown;
@@ -28,9 +29,56 @@ interface HookableLayerPrototype {
 let missingReported = false;
 
 /**
+ * The request whose layer a hook is calling right now. A middleware called by a hooked layer
+ * finds its own request here, which proves the hooks are in place without reading `req.app`.
+ */
+let entering: unknown = undefined;
+/** The state of `entering`, if measured: a router it enters finds it here. */
+let enteringState: RequestState | undefined = undefined;
+
+/**
+ * Whether the layer that called the middleware for `req` went through the hooks.
+ *
+ * @param req - the request the middleware was called with
+ * @returns `true` when the hooks are in place for this request's Express
+ * @example
+ * ```ts
+ * if (!enteredThroughHooks(req)) ensureLayerHooks(req.app);
+ * ```
+ */
+export function enteredThroughHooks(req: unknown): boolean {
+  return entering === req;
+}
+
+/**
+ * Hands a request's state to the app router that starts dispatching it synchronously next
+ * (from the app's entry), so its first layer finds the state without a lookup. Undo with
+ * {@link leaveApp} when the app's `handle` returns.
+ *
+ * @param req - the request
+ * @param state - its state
+ * @example
+ * ```ts
+ * enterApp(req, state);
+ * try { original.call(app, req, res, done); } finally { leaveApp(); }
+ * ```
+ */
+export function enterApp(req: unknown, state: RequestState | undefined): void {
+  entering = req;
+  enteringState = state;
+}
+
+/** Ends what {@link enterApp} began. */
+export function leaveApp(): void {
+  entering = undefined;
+  enteringState = undefined;
+}
+
+/**
  * Makes sure the Layer prototype of the Express behind `app` is hooked, so each request's route
- * template is built from the layers it passes through. Called by the middleware on every request;
- * after the first one per app it is one property read.
+ * template is built from the layers it passes through. Called by the middleware when
+ * the layer that called it was not hooked (the first request through each app); after the
+ * first one per app it is one property read.
  *
  * Why hook the prototype rather than the user's layers: routers are created and filled before
  * and after the middleware is registered (and Express 4 layers do not keep their path), while
@@ -109,27 +157,48 @@ export function hookLayerPrototype(proto: HookableLayerPrototype): boolean {
 
 function hookRequest(original: Handle): Handle {
   return function handleRequest(this: ExpressLayer, req, res, next) {
-    const state = (req as Stash)[STATE];
-    if (state != null) {
-      try {
-        state.enter(this, (req as ExpressRequestFields).next);
-      } catch (error) {
-        reportFault(
-          state.nines ?? state,
-          'route-template',
-          'route template tracking failed; the request goes on.',
-          error,
-        );
+    // Handlers inside a route (own `method`, also for `.all()`) change nothing: skip them first.
+    // Elsewhere `next` is the dispatching router invocation's `next` (the same as `req.next`).
+    let state: RequestState | undefined = undefined;
+    if (!('method' in this) && measuring()) {
+      state = taggedState(next, req);
+      if (state === undefined) {
+        // A router invocation not seen yet: the one a parent layer is entering (routers start
+        // dispatching synchronously), else (a router called later) look the request up.
+        state =
+          enteringState !== undefined && entering === req
+            ? enteringState
+            : findState(req as IncomingMessage);
+        if (state !== undefined) tagNext(next, state);
+      }
+      if (state !== undefined) {
+        try {
+          state.enter(this, next);
+        } catch (error) {
+          reportFault(
+            state.nines ?? state,
+            'route-template',
+            'route template tracking failed; the request goes on.',
+            error,
+          );
+        }
       }
     }
-    return original.call(this, req, res, next);
+    const outer = entering;
+    const outerState = enteringState;
+    entering = req;
+    enteringState = state;
+    const result = original.call(this, req, res, next);
+    entering = outer;
+    enteringState = outerState;
+    return result;
   };
 }
 
 function hookError(original: HandleError): HandleError {
   return function handleError(this: ExpressLayer, error, req, res, next) {
-    const state = (req as Stash)[STATE];
-    if (state != null) state.error = error;
+    const state = findState(req as IncomingMessage);
+    if (state !== undefined) state.error = error;
     return original.call(this, error, req, res, next);
   };
 }

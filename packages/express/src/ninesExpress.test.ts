@@ -4,7 +4,7 @@ import type { Attributes } from '@opentelemetry/api';
 import { metrics as metricsApi, diag, DiagLogLevel } from '@opentelemetry/api';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import type { Request, Response } from 'express';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NinesError } from '@nines/core';
 import {
   ATTR_ERROR_TYPE,
@@ -32,6 +32,7 @@ import {
   type SeriesCount,
   type WatchedNines,
 } from '../test/harness.js';
+import { instrumentExpress } from './instrumentExpress.js';
 import { ninesExpress } from './ninesExpress.js';
 
 type App = ReturnType<ExpressFactory>;
@@ -69,8 +70,21 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((one) => one.close()));
 });
 
+/** How the app is instrumented in the suite running now: every behaviour holds for both. */
+let mode: 'middleware' | 'app' = 'middleware';
+
+/** Both majors, each with the middleware and with `instrumentExpress`. */
+const VARIANTS = EXPRESS_VERSIONS.flatMap((version) =>
+  (['middleware', 'app'] as const).map((how) => ({
+    ...version,
+    how,
+    name: `${version.name}, ${how === 'app' ? 'instrumentExpress(app)' : 'app.use(ninesExpress())'}`,
+  })),
+);
+
 /**
- * An app with the middleware first, the routes `build` adds, on a real socket.
+ * An app instrumented the suite's way (the middleware first, or `instrumentExpress`), the
+ * routes `build` adds, on a real socket.
  */
 async function start(
   express: ExpressFactory,
@@ -80,7 +94,8 @@ async function start(
   const meter = meterHarness();
   const nines = watch(createNines({ meterProvider: meter.provider, ...options }));
   const app = express();
-  app.use(ninesExpress(nines));
+  if (mode === 'app') instrumentExpress(app, nines);
+  else app.use(ninesExpress(nines));
   build(app);
   const server = await listen(app);
   running.push(server);
@@ -118,7 +133,11 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
   return { promise, resolve };
 }
 
-describe.each(EXPRESS_VERSIONS)('$name', ({ express, major }) => {
+describe.each(VARIANTS)('$name', ({ express, major, how }) => {
+  beforeAll(() => {
+    mode = how;
+  });
+
   describe('route templates', () => {
     it('records no http.route for an unmatched path (REFERENCE.md §11.1 #1)', async () => {
       const run = await start(express, (app) => {

@@ -2,13 +2,71 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Nines } from '@nines/otel';
 import { templatesOf, type ExpressLayer } from './routeTemplate.js';
 
-/** Where a request's state hangs on `req` and `res`: `null` once it was recorded. */
-export const STATE: unique symbol = Symbol('@nines/express state');
+/**
+ * Where the states of a connection's requests in flight hang: on `req.socket` (HTTP/1), which
+ * lives for the whole keep-alive connection, so after its first request this is a store to an
+ * existing property. Nothing is ever added to `req` or `res`: on Express's requests (whose
+ * prototype Express swaps per request) adding a property costs several microseconds and garbage,
+ * more than everything else the adapter does.
+ */
+const SLOT: unique symbol = Symbol('@nines/express requests in flight');
 
-/** A `req` or `res` carrying the state. */
-export interface Stash {
-  [STATE]?: RequestState | null | undefined;
+/** A socket carrying the chain of its requests in flight (usually one; more when pipelined). */
+interface SocketSlot {
+  [SLOT]?: RequestState | null | undefined;
 }
+
+/**
+ * A router invocation's `next` function, tagged with the state of the request it dispatches.
+ * Router `next` closures are made afresh per request from one site, so they all share one shape
+ * and this tag is a fast property: the layer hooks find a request's state without touching the
+ * request. The tag may outlive the request (a pooled state moves on): compare `state.req`.
+ */
+export interface TaggedNext {
+  [SLOT]?: RequestState | undefined;
+}
+
+/**
+ * The state a router invocation's `next` was tagged with, if it is `req`'s.
+ *
+ * @param next - a `next` function a layer was called with
+ * @param req - the request
+ * @returns the state, or `undefined`
+ * @example
+ * ```ts
+ * const state = taggedState(next, req) ?? findState(req);
+ * ```
+ */
+export function taggedState(next: unknown, req: unknown): RequestState | undefined {
+  if (typeof next !== 'function') return undefined;
+  const state = (next as TaggedNext)[SLOT];
+  return state !== undefined && state.req === req ? state : undefined;
+}
+
+/**
+ * Tags a router invocation's `next` with a request's state (see {@link TaggedNext}).
+ *
+ * @param next - a `next` function a layer was called with
+ * @param state - the state of the request it dispatches
+ * @example
+ * ```ts
+ * tagNext(next, state);
+ * ```
+ */
+export function tagNext(next: unknown, state: RequestState): void {
+  if (typeof next === 'function' && Object.isExtensible(next)) (next as TaggedNext)[SLOT] = state;
+}
+
+/** Requests being measured now: while none is, the hooks look nothing up. */
+let inFlight = 0;
+
+/** @returns whether any request is being measured now */
+export function measuring(): boolean {
+  return inFlight > 0;
+}
+
+/** HTTP/2 requests and requests without a socket are found through this map instead. */
+const bySocketless = new WeakMap<object, RequestState>();
 
 /** The Express request fields the adapter reads. */
 export interface ExpressRequestFields {
@@ -24,10 +82,80 @@ export interface ExpressRequestFields {
   baseUrl?: unknown;
 }
 
+/** States in the map now: while none is, lookups skip it. */
+let inMap = 0;
+
+/**
+ * The state of a request being measured.
+ *
+ * @param req - the request
+ * @returns its state, or `undefined` when it is not measured (or was recorded)
+ * @example
+ * ```ts
+ * findState(req)?.enter(layer, next);
+ * ```
+ */
+export function findState(req: IncomingMessage): RequestState | undefined {
+  // Every property read on an Express request is slow (its shape is new on every request), so
+  // this reads one: `socket`. An HTTP/2 proxy socket never has the slot and falls to the map.
+  const socket = req.socket as unknown;
+  if (typeof socket === 'object' && socket !== null) {
+    let state = (socket as SocketSlot)[SLOT];
+    while (state != null) {
+      if (state.req === req) return state;
+      state = state.nextOnSocket;
+    }
+  }
+  return inMap === 0 ? undefined : bySocketless.get(req);
+}
+
+/**
+ * The state measuring `res` on `socket`, found from what Node's `http.server.response.finish`
+ * diagnostics channel publishes.
+ *
+ * @param socket - the connection the response was written to
+ * @param res - the response
+ * @returns its state, or `undefined` when it is not measured (or was recorded)
+ * @example
+ * ```ts
+ * const state = stateOfResponse(message.socket, message.response);
+ * ```
+ */
+export function stateOfResponse(socket: unknown, res: unknown): RequestState | undefined {
+  if (typeof socket !== 'object' || socket === null) return undefined;
+  let state = (socket as SocketSlot)[SLOT];
+  while (state != null) {
+    if (state.res === res) return state;
+    state = state.nextOnSocket;
+  }
+  return undefined;
+}
+
+/**
+ * The states of the requests still in flight on a connection (when it closes, they were
+ * aborted), oldest last.
+ *
+ * @param socket - the connection
+ * @returns a copy of its chain
+ * @example
+ * ```ts
+ * for (const state of statesOnSocket(socket)) end(state);
+ * ```
+ */
+export function statesOnSocket(socket: object): RequestState[] {
+  const states: RequestState[] = [];
+  let state = (socket as SocketSlot)[SLOT];
+  while (state != null) {
+    states.push(state);
+    state = state.nextOnSocket;
+  }
+  return states;
+}
+
 /**
  * Everything the adapter keeps for one request, reused through a small pool: at steady state a
- * request allocates nothing here. Only `req[STATE]` and `res[STATE]` lead to it, and both are set
- * to `null` when it is released, so a handler that runs late (after the response closed) finds
+ * request allocates nothing here. Only the chain on its socket (or the map) leads to it, and it
+ * leaves the chain when released, so a handler that runs late (after the response closed) finds
  * no state and changes nothing.
  *
  * Route templates are tracked per router invocation. Express sets `req.next` to the `next` of
@@ -37,9 +165,28 @@ export interface ExpressRequestFields {
  * layer entered, one level below the router that layer belongs to.
  */
 export class RequestState {
+  /**
+   * This state's own `close` listener, made once per pooled state (no closure per request):
+   * it ends the request when `this` is still the response it measures.
+   */
+  readonly listener: (this: ServerResponse) => void;
+
+  /** @param onClose - what ends a request: called with this state and its response */
+  constructor(onClose: (state: RequestState, res: ServerResponse) => void) {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the listener's `this` is the response
+    const state = this;
+    this.listener = function closeListener(this: ServerResponse): void {
+      if (this === state.res) onClose(state, this);
+    };
+  }
+
   nines: Nines | undefined = undefined;
-  req: (IncomingMessage & Stash) | undefined = undefined;
-  res: (ServerResponse & Stash) | undefined = undefined;
+  req: IncomingMessage | undefined = undefined;
+  res: ServerResponse | undefined = undefined;
+  /** The socket whose chain holds this state (`undefined`: the map). */
+  socket: SocketSlot | undefined = undefined;
+  /** The next state in flight on the same socket. */
+  nextOnSocket: RequestState | null = null;
   start = 0;
   method = '';
   scheme = '';
@@ -65,13 +212,16 @@ export class RequestState {
    * @param nines - the Nines recording this request
    * @param req - the request
    * @param res - its response
-   * @param router - `req.next` when the middleware runs: the app's router invocation
+   * @param router - the `next` the middleware was called with: the app's router invocation
+   *   (`undefined` when measured from the app's entry: the first router seen is the app's)
+   * @param socket - `req.socket`, or `undefined` for HTTP/2 (found through the map)
    */
   begin(
     nines: Nines,
-    req: IncomingMessage & Stash,
-    res: ServerResponse & Stash,
+    req: IncomingMessage,
+    res: ServerResponse,
     router: unknown,
+    socket: object | undefined,
   ): void {
     this.nines = nines;
     this.req = req;
@@ -82,30 +232,61 @@ export class RequestState {
     this.used = 0;
     this.pending = '';
     this.pendingDepth = 0;
-    req[STATE] = this;
-    res[STATE] = this;
+    inFlight++;
+    tagNext(router, this);
+    const slot = socket as SocketSlot | undefined;
+    this.socket = slot;
+    if (slot === undefined) {
+      bySocketless.set(req, this);
+      inMap++;
+    } else {
+      this.nextOnSocket = slot[SLOT] ?? null;
+      slot[SLOT] = this;
+    }
+  }
+
+  /** Leaves the socket's chain (or the map): the request can no longer be found. */
+  detach(): void {
+    if (this.req !== undefined) inFlight--;
+    const socket = this.socket;
+    if (socket === undefined) {
+      if (this.req !== undefined && bySocketless.delete(this.req)) inMap--;
+      return;
+    }
+    let state = socket[SLOT];
+    if (state === this) {
+      socket[SLOT] = this.nextOnSocket;
+    } else {
+      while (state != null && state.nextOnSocket !== this) state = state.nextOnSocket;
+      if (state != null) state.nextOnSocket = this.nextOnSocket;
+    }
+    this.socket = undefined;
+    this.nextOnSocket = null;
   }
 
   /**
-   * A layer is about to handle the request (called from the patched `handle_request` /
-   * `handleRequest`). Never throws on well-formed layers; the caller guards anyway.
+   * A router's layer is about to handle the request (called from the patched `handle_request`
+   * / `handleRequest`, which skips the handler layers inside routes). Never throws on
+   * well-formed layers; the caller guards anyway.
    *
-   * @param layer - the layer
-   * @param current - `req.next` now: the router invocation the layer belongs to
+   * @param layer - the layer (not a route's handler layer)
+   * @param current - the `next` the layer was called with: its router invocation
    */
   enter(layer: ExpressLayer, current: unknown): void {
     const routers = this.routers;
     let depth = this.depth;
     while (depth >= 0 && routers[depth] !== current) depth--;
-    if (depth < 0) {
+    if (depth < 0 && routers[0] === undefined) {
+      // Measured from the app's entry: the first router invocation seen is the app's.
+      routers[0] = current;
+      depth = 0;
+    } else if (depth < 0) {
       depth = this.pendingDepth + 1;
       routers[depth] = current;
       this.prefixes[depth] = this.pending;
       if (depth > this.used) this.used = depth;
     }
     this.depth = depth;
-    // Handlers inside a route (own `method`, also for `.all()`) change nothing.
-    if ('method' in layer) return;
     const prefix = this.prefixes[depth] ?? '';
     const templates = templatesOf(layer);
     if (templates.route) {
@@ -137,17 +318,21 @@ const pool: RequestState[] = [];
 /**
  * Takes a state for a new request.
  *
+ * @param onClose - what ends a request (used when a new state is made; the same for every call)
  * @returns a cleared state, from the pool when one is free
  * @example
  * ```ts
- * const state = acquireState();
- * state.begin(nines, req, res, req.next);
+ * const state = acquireState(onClose);
+ * state.begin(nines, req, res, next, req.socket);
+ * res.prependListener('close', state.listener);
  * // ... on close:
  * releaseState(state);
  * ```
  */
-export function acquireState(): RequestState {
-  return pool.pop() ?? new RequestState();
+export function acquireState(
+  onClose: (state: RequestState, res: ServerResponse) => void,
+): RequestState {
+  return pool.pop() ?? new RequestState(onClose);
 }
 
 /**
@@ -156,12 +341,11 @@ export function acquireState(): RequestState {
  * @param state - a state whose request was recorded
  * @example
  * ```ts
- * releaseState(state); // req[STATE] and res[STATE] are now null
+ * releaseState(state); // findState(req) is now undefined
  * ```
  */
 export function releaseState(state: RequestState): void {
-  if (state.req !== undefined) state.req[STATE] = null;
-  if (state.res !== undefined) state.res[STATE] = null;
+  state.detach();
   state.clear();
   if (pool.length < POOL_SIZE) pool.push(state);
 }

@@ -63,6 +63,7 @@ export async function startExpress(
       const port = typeof address === 'object' && address !== null ? address.port : 0;
       resolve({
         port,
+        server,
         close: () =>
           new Promise<void>((done) => {
             server.closeAllConnections();
@@ -93,6 +94,7 @@ export async function startFastify(
   const port = typeof address === 'object' && address !== null ? address.port : 0;
   return {
     port,
+    server: app.server,
     close: async () => {
       app.server.closeAllConnections();
       await app.close();

@@ -6,12 +6,15 @@
  * - stdin `cpu` → `{"cpu": {"user": µs, "system": µs}}` (process.cpuUsage, for CPU per request).
  * - stdin `verify` → `{"verify": Verification}`: what the configuration's instrumentation
  *   recorded, so the run proves each contender really measured the traffic it was sent.
+ * - stdin `drive <seconds> <connections>` → `{"drive": DriveResult}`: load from the in-process
+ *   generator (drive.ts) on `/api/users/1`.
  * - stdin `exit` → closes and exits 0 (so `--cpu-prof` writes its profile).
  *
  * This file must not import a framework nor `node:http`: the instrumentation-http servers
  * register their instrumentation before the framework is loaded.
  */
 import { createInterface } from 'node:readline';
+import { drive, type ConnectionSink } from './drive.js';
 
 /** The benchmarked route, registered the same way by every configuration. */
 export const ROUTE = '/api/users/:id';
@@ -36,6 +39,8 @@ export interface Verification {
 /** A listening server the control protocol can stop. */
 export interface Started {
   readonly port: number;
+  /** The configuration's `http.Server`, which `drive` hands in-memory connections to. */
+  readonly server: ConnectionSink;
   readonly close: () => Promise<void>;
 }
 
@@ -71,6 +76,13 @@ export function serve(started: Started, verify: () => Promise<Verification>): vo
         },
         (error: unknown) => {
           write({ error: String(error) });
+        },
+      );
+    } else if (command.startsWith('drive ')) {
+      const [, seconds, connections] = command.split(' ');
+      void drive(started.server, '/api/users/1', Number(seconds), Number(connections)).then(
+        (result) => {
+          write({ drive: result });
         },
       );
     } else if (command === 'exit') {

@@ -1,8 +1,8 @@
 /**
- * Express 5 + @nines/express, producer export to a Prometheus exporter, two objectives
- * evaluated in-process (servers/nines.ts).
+ * Express 5 + @nines/express as `instrumentExpress(app)` (no middleware layer), producer export
+ * to a Prometheus exporter, two objectives evaluated in-process (servers/nines.ts).
  */
-import { ninesExpress } from '@nines/express';
+import { instrumentExpress } from '@nines/express';
 import { startExpress } from './app.js';
 import { serve, type Verification } from './common.js';
 import { exportNines, ninesOptions } from './nines.js';
@@ -11,9 +11,7 @@ let verify: (() => Promise<Verification>) | undefined;
 
 serve(
   await startExpress((app) => {
-    const middleware = ninesExpress(ninesOptions());
-    verify = exportNines(middleware.nines);
-    app.use(middleware);
+    verify = exportNines(instrumentExpress(app, ninesOptions()));
   }),
   () => (verify ?? (() => Promise.reject(new Error('not started'))))(),
 );
