@@ -376,8 +376,10 @@ function verdict(ci: MedianInterval, target: number): string {
 const out: string[] = [];
 const clientName =
   client === 'wrk'
-    ? `${/wrk \S+/.exec(spawnSync('wrk', ['--version'], { encoding: 'utf8' }).stdout)?.[0] ?? 'wrk'} (1 thread)`
-    : 'autocannon 8.0.0 (in the orchestrator process)';
+    ? `${/wrk \S+/.exec(spawnSync('wrk', ['--version'], { encoding: 'utf8' }).stdout)?.[0] ?? 'wrk'} (1 thread), a separate process from the servers`
+    : client === 'inprocess'
+      ? 'the in-process driver (servers/drive.ts: in-memory sockets handed to each server, no TCP, inside the server process)'
+      : 'autocannon 8.0.0 (in the orchestrator process), a separate process from the servers';
 const loads = samples.map((s) => s.load1);
 out.push(
   `Command: \`pnpm --filter @nines/bench run bench:http${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}\``,
@@ -387,7 +389,7 @@ out.push(
     `1-minute load average over the measurements ${fmt(Math.min(...loads), 2)} – ${fmt(Math.max(...loads), 2)} (median ${fmt(median(loads), 2)}): ` +
     'other processes share the cores, so compare figures within this run only.',
   '',
-  `Load: ${clientName}, a separate process from the servers, ${String(connections)} connections, pipelining ${String(pipelining)}, ` +
+  `Load: ${clientName}, ${String(connections)} connections, pipelining ${String(pipelining)}, ` +
     `\`GET /api/users/1\` on 127.0.0.1; per round and configuration ${String(warmupSeconds)} s warm-up + ${String(durationSeconds)} s measured; ` +
     `${String(roundsRun)} rounds, configurations rotated each round, frameworks alternated; servers ${flags.reuse ? 'started once and reused' : 'a new process per round and configuration'}` +
     (nice === undefined

@@ -2,6 +2,7 @@ import { NinesError, exactMultiply, roundNoise } from '@nines/core';
 import { isToil } from '../model/entry.js';
 import type { Automatable, LedgerEntry } from '../model/entry.js';
 import type { LedgerProblem, LedgerReadItem } from '../store/types.js';
+import { forEachItem } from '../util/asyncIterable.js';
 import { DEFAULT_HORIZON_YEARS, breakEvenTime } from './breakEven.js';
 import { netSavings, paybackPeriod } from './payback.js';
 
@@ -184,20 +185,20 @@ export async function rankAutomation(
   const tasks = new Map<string, TaskTally>();
   let first: number | undefined;
   let problems = 0;
-  for await (const item of source) {
+  await forEachItem(source, (item) => {
     let entry: LedgerEntry;
     if ('type' in item) {
       if (item.type === 'problem') {
         problems += 1;
         options.onProblem?.(item.problem);
-        continue;
+        return;
       }
       entry = item.entry;
     } else entry = item;
-    if (!isToil(entry)) continue;
+    if (!isToil(entry)) return;
     if ((since !== undefined && entry.at < since) || (until !== undefined && entry.at >= until))
-      continue;
-    if (teamFilter !== undefined && !teamFilter.has(entry.team)) continue;
+      return;
+    if (teamFilter !== undefined && !teamFilter.has(entry.team)) return;
     if (first === undefined || entry.at < first) first = entry.at;
     const ms = Math.round(entry.minutes * 60_000);
     const found = tasks.get(entry.task);
@@ -220,7 +221,7 @@ export async function rankAutomation(
         found.automatable = entry.automatable;
       }
     }
-  }
+  });
 
   const from = since ?? first;
   const to = until ?? options.now ?? Date.now();

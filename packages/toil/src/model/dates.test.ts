@@ -1,6 +1,7 @@
 import { NinesError } from '@nines/core';
 import { describe, expect, it } from 'vitest';
-import { formatToilDate, parseToilDate } from './dates.js';
+import fc from 'fast-check';
+import { formatToilDate, parseToilDate, tryParseToilDate } from './dates.js';
 
 describe('parseToilDate', () => {
   const cases: [string, number][] = [
@@ -37,5 +38,25 @@ describe('parseToilDate edge cases', () => {
   it.each(cases)('%s', (text, message) => {
     expect(() => parseToilDate(text, ['at'])).toThrow(NinesError);
     expect(() => parseToilDate(text)).toThrow(message);
+  });
+});
+
+describe('the ledger form read without Date.UTC', () => {
+  it('property: equals Date.UTC for every instant from 1970 to 9999', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Date.UTC(9999, 11, 31, 23, 59, 59, 999) }), (ms) => {
+        expect(tryParseToilDate(new Date(ms).toISOString())).toBe(ms);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it.each([
+    '2024-02-29T12:00:00.000Z',
+    '2000-02-29T00:00:00.000Z',
+    '1970-01-01T00:00:00.000Z',
+    '2100-03-01T23:59:59.999Z',
+  ])('reads %s as Date.parse does (leap days, century rules, the epoch)', (text) => {
+    expect(tryParseToilDate(text)).toBe(Date.parse(text));
   });
 });

@@ -59,7 +59,27 @@ function canonical(text: string): number | undefined {
   ) {
     return undefined;
   }
-  return Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  return (
+    daysFromCivil(year, month, day) * 86_400_000 +
+    ((hour * 60 + minute) * 60 + second) * 1000 +
+    millis
+  );
+}
+
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date, in integer arithmetic (H. Hinnant's
+ * `days_from_civil`, http://howardhinnant.github.io/date_algorithms.html): the same as
+ * `Date.UTC(year, month - 1, day) / 86_400_000` for years from 0, without the call, which is
+ * a third of reading a ledger line's date.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /**

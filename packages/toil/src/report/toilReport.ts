@@ -2,6 +2,7 @@ import { NinesError, roundNoise } from '@nines/core';
 import { isToil } from '../model/entry.js';
 import type { LedgerEntry } from '../model/entry.js';
 import type { LedgerProblem, LedgerReadItem } from '../store/types.js';
+import { forEachItem } from '../util/asyncIterable.js';
 import { createPeriods } from './periods.js';
 import type { PeriodSpec } from './periods.js';
 
@@ -322,21 +323,21 @@ export async function buildToilReport(
   let first: number | undefined;
   let last: number | undefined;
 
-  for await (const item of source) {
+  await forEachItem(source, (item) => {
     let entry: LedgerEntry;
     if ('type' in item) {
       if (item.type === 'problem') {
         problems += 1;
         options.onProblem?.(item.problem);
-        continue;
+        return;
       }
       entry = item.entry;
     } else {
       entry = item;
     }
     const { at } = entry;
-    if ((since !== undefined && at < since) || (until !== undefined && at >= until)) continue;
-    if (teamFilter !== undefined && !teamFilter.has(entry.team)) continue;
+    if ((since !== undefined && at < since) || (until !== undefined && at >= until)) return;
+    if (teamFilter !== undefined && !teamFilter.has(entry.team)) return;
     entries += 1;
     const start = periods.startOf(at);
     if (first === undefined || start < first) first = start;
@@ -356,7 +357,7 @@ export async function buildToilReport(
     } else {
       bucket.overheadMs += ms;
     }
-  }
+  });
 
   // A team asked for by name is reported even when it logged nothing: zero toil is news too.
   for (const name of teamFilter ?? [])
