@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { diag } from '@opentelemetry/api';
-import type { RequestEnd } from '@nines/otel';
-import { useEndSignals, watchConnection } from './endSignals.js';
+import { canWatchResponse, type RequestEnd } from '@nines/otel';
 import { ensureLayerHooks } from './layerHooks.js';
 import {
   acquireState,
@@ -79,9 +78,9 @@ export function beginRequest(
   const nines = setup.nines;
   const method = req.method ?? 'GET';
   const httpVersion = req.httpVersion;
-  // HTTP/2's `req.socket` is a proxy shared by the session's streams: no slot on it.
+  // HTTP/2's `req.socket` is a proxy shared by the session's streams: not watched.
   const rawSocket: unknown = httpVersion.charCodeAt(0) === 0x32 /* "2" */ ? undefined : req.socket;
-  const socket = typeof rawSocket === 'object' && rawSocket !== null ? rawSocket : undefined;
+  const socket = canWatchResponse(rawSocket) ? rawSocket : undefined;
   const scheme = schemeOf(req, socket, app);
   const state = acquireState(onClose);
   if (setup.serverAttributes) {
@@ -97,10 +96,6 @@ export function beginRequest(
   state.serverAttributes = setup.serverAttributes;
   state.begin(nines, req, res, router, socket);
   if (socket === undefined) listenForClose(res, state.listener);
-  else {
-    useEndSignals(onClose);
-    watchConnection(socket);
-  }
   return state;
 }
 
@@ -159,8 +154,8 @@ function proxyTrusted(app: unknown, address: unknown): boolean {
 }
 
 /**
- * Ends a request: from its state's own `close` listener (HTTP/2), or from endSignals.ts
- * (HTTP/1: `finished` known).
+ * Ends a request: from its state's own `close` listener (HTTP/2, injected), or from
+ * `@nines/otel`'s response watch (HTTP/1: `finished` known).
  */
 function onClose(state: RequestState, res: Response, finished?: boolean): void {
   const nines = state.nines;

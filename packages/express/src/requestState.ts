@@ -1,20 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Nines } from '@nines/otel';
+import {
+  firstWatched,
+  kNextWatched,
+  kResponseEnded,
+  kWatchedResponse,
+  unwatchResponse,
+  watchResponse,
+  type Nines,
+  type WatchedResponse,
+} from '@nines/otel';
+import type { Socket } from 'node:net';
 import { templatesOf, type ExpressLayer } from './routeTemplate.js';
 
-/**
- * Where the states of a connection's requests in flight hang: on `req.socket` (HTTP/1), which
- * lives for the whole keep-alive connection, so after its first request this is a store to an
- * existing property. Nothing is ever added to `req` or `res`: on Express's requests (whose
- * prototype Express swaps per request) adding a property costs several microseconds and garbage,
- * more than everything else the adapter does.
- */
-const SLOT: unique symbol = Symbol('@nines/express requests in flight');
-
-/** A socket carrying the chain of its requests in flight (usually one; more when pipelined). */
-interface SocketSlot {
-  [SLOT]?: RequestState | null | undefined;
-}
+/** Tags a router invocation's `next` with the state of the request it dispatches. */
+const SLOT: unique symbol = Symbol('@nines/express state');
 
 /**
  * A router invocation's `next` function, tagged with the state of the request it dispatches.
@@ -86,7 +85,10 @@ export interface ExpressRequestFields {
 let inMap = 0;
 
 /**
- * The state of a request being measured.
+ * The state of a request being measured. Nothing is ever added to `req` or `res` (Express gives
+ * every request a shape of its own, so each added property costs microseconds): an HTTP/1
+ * request's state is watched on its socket, which lives for the keep-alive connection
+ * (`@nines/otel`'s `watchResponse`), and others are kept in a map.
  *
  * @param req - the request
  * @returns its state, or `undefined` when it is not measured (or was recorded)
@@ -96,60 +98,14 @@ let inMap = 0;
  * ```
  */
 export function findState(req: IncomingMessage): RequestState | undefined {
-  // Every property read on an Express request is slow (its shape is new on every request), so
-  // this reads one: `socket`. An HTTP/2 proxy socket never has the slot and falls to the map.
+  // One read of `req` (slow, see above): its socket.
   const socket = req.socket as unknown;
   if (typeof socket === 'object' && socket !== null) {
-    let state = (socket as SocketSlot)[SLOT];
-    while (state != null) {
-      if (state.req === req) return state;
-      state = state.nextOnSocket;
+    for (let node = firstWatched(socket); node !== null; node = node[kNextWatched]) {
+      if (node instanceof RequestState && node.req === req) return node;
     }
   }
   return inMap === 0 ? undefined : bySocketless.get(req);
-}
-
-/**
- * The state measuring `res` on `socket`, found from what Node's `http.server.response.finish`
- * diagnostics channel publishes.
- *
- * @param socket - the connection the response was written to
- * @param res - the response
- * @returns its state, or `undefined` when it is not measured (or was recorded)
- * @example
- * ```ts
- * const state = stateOfResponse(message.socket, message.response);
- * ```
- */
-export function stateOfResponse(socket: unknown, res: unknown): RequestState | undefined {
-  if (typeof socket !== 'object' || socket === null) return undefined;
-  let state = (socket as SocketSlot)[SLOT];
-  while (state != null) {
-    if (state.res === res) return state;
-    state = state.nextOnSocket;
-  }
-  return undefined;
-}
-
-/**
- * The states of the requests still in flight on a connection (when it closes, they were
- * aborted), oldest last.
- *
- * @param socket - the connection
- * @returns a copy of its chain
- * @example
- * ```ts
- * for (const state of statesOnSocket(socket)) end(state);
- * ```
- */
-export function statesOnSocket(socket: object): RequestState[] {
-  const states: RequestState[] = [];
-  let state = (socket as SocketSlot)[SLOT];
-  while (state != null) {
-    states.push(state);
-    state = state.nextOnSocket;
-  }
-  return states;
 }
 
 /**
@@ -164,29 +120,50 @@ export function statesOnSocket(socket: object): RequestState[] {
  * `prefixes[i]` its template prefix. An invocation not seen before is the one the last `use`
  * layer entered, one level below the router that layer belongs to.
  */
-export class RequestState {
+export class RequestState implements WatchedResponse {
   /**
    * This state's own `close` listener, made once per pooled state (no closure per request):
    * it ends the request when `this` is still the response it measures.
    */
   readonly listener: (this: ServerResponse) => void;
 
-  /** @param onClose - what ends a request: called with this state and its response */
-  constructor(onClose: (state: RequestState, res: ServerResponse) => void) {
+  /**
+   * @param onEnd - what ends a request: called with this state, its response and whether it
+   *   finished (`undefined`: read it from the response)
+   */
+  constructor(
+    private readonly onEnd: (state: RequestState, res: ServerResponse, finished?: boolean) => void,
+  ) {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the listener's `this` is the response
     const state = this;
     this.listener = function closeListener(this: ServerResponse): void {
-      if (this === state.res) onClose(state, this);
+      if (this === state.res) onEnd(state, this);
     };
+  }
+
+  /** The response, as `@nines/otel` watches it. */
+  get [kWatchedResponse](): unknown {
+    return this.res;
+  }
+
+  /** The next state watched on the same connection (managed by `@nines/otel`). */
+  [kNextWatched]: WatchedResponse | null = null;
+
+  /**
+   * The watched response finished, or its connection closed first (from `@nines/otel`).
+   *
+   * @param finished - whether it finished
+   */
+  [kResponseEnded](finished: boolean): void {
+    const res = this.res;
+    if (res !== undefined) this.onEnd(this, res, finished);
   }
 
   nines: Nines | undefined = undefined;
   req: IncomingMessage | undefined = undefined;
   res: ServerResponse | undefined = undefined;
-  /** The socket whose chain holds this state (`undefined`: the map). */
-  socket: SocketSlot | undefined = undefined;
-  /** The next state in flight on the same socket. */
-  nextOnSocket: RequestState | null = null;
+  /** The socket this state is watched on (`undefined`: it is in the map). */
+  socket: Socket | undefined = undefined;
   start = 0;
   method = '';
   scheme = '';
@@ -214,14 +191,15 @@ export class RequestState {
    * @param res - its response
    * @param router - the `next` the middleware was called with: the app's router invocation
    *   (`undefined` when measured from the app's entry: the first router seen is the app's)
-   * @param socket - `req.socket`, or `undefined` for HTTP/2 (found through the map)
+   * @param socket - the socket to watch the response on (`canWatchResponse`), or `undefined`
+   *   (HTTP/2, injected requests): then the state is kept in a map, and the caller listens
    */
   begin(
     nines: Nines,
     req: IncomingMessage,
     res: ServerResponse,
     router: unknown,
-    socket: object | undefined,
+    socket: Socket | undefined,
   ): void {
     this.nines = nines;
     this.req = req;
@@ -234,34 +212,25 @@ export class RequestState {
     this.pendingDepth = 0;
     inFlight++;
     tagNext(router, this);
-    const slot = socket as SocketSlot | undefined;
-    this.socket = slot;
-    if (slot === undefined) {
+    this.socket = socket;
+    if (socket === undefined) {
       bySocketless.set(req, this);
       inMap++;
     } else {
-      this.nextOnSocket = slot[SLOT] ?? null;
-      slot[SLOT] = this;
+      watchResponse(socket, this);
     }
   }
 
-  /** Leaves the socket's chain (or the map): the request can no longer be found. */
+  /** Stops being found: leaves the socket's watch (or the map). */
   detach(): void {
     if (this.req !== undefined) inFlight--;
     const socket = this.socket;
     if (socket === undefined) {
       if (this.req !== undefined && bySocketless.delete(this.req)) inMap--;
-      return;
-    }
-    let state = socket[SLOT];
-    if (state === this) {
-      socket[SLOT] = this.nextOnSocket;
     } else {
-      while (state != null && state.nextOnSocket !== this) state = state.nextOnSocket;
-      if (state != null) state.nextOnSocket = this.nextOnSocket;
+      unwatchResponse(socket, this);
+      this.socket = undefined;
     }
-    this.socket = undefined;
-    this.nextOnSocket = null;
   }
 
   /**
@@ -323,14 +292,13 @@ const pool: RequestState[] = [];
  * @example
  * ```ts
  * const state = acquireState(onClose);
- * state.begin(nines, req, res, next, req.socket);
- * res.prependListener('close', state.listener);
+ * state.begin(nines, req, res, next, req.socket); // a net.Socket: watched, no listener
  * // ... on close:
  * releaseState(state);
  * ```
  */
 export function acquireState(
-  onClose: (state: RequestState, res: ServerResponse) => void,
+  onClose: (state: RequestState, res: ServerResponse, finished?: boolean) => void,
 ): RequestState {
   return pool.pop() ?? new RequestState(onClose);
 }

@@ -18,3 +18,13 @@ export {
 } from './options.js';
 export type { HttpMetricsExport, HttpMetricsOptions } from './options.js';
 export type { HttpMetricProducer } from './producer.js';
+export {
+  canWatchResponse,
+  firstWatched,
+  kNextWatched,
+  kResponseEnded,
+  kWatchedResponse,
+  unwatchResponse,
+  watchResponse,
+} from './responseEnds.js';
+export type { WatchedResponse } from './responseEnds.js';
