@@ -7,9 +7,10 @@ import {
   unwatchResponse,
   watchResponse,
   type Nines,
+  type WatchableSocket,
   type WatchedResponse,
 } from '@nines/otel';
-import type { Socket } from 'node:net';
+
 import { templatesOf, type ExpressLayer } from './routeTemplate.js';
 
 /** Tags a router invocation's `next` with the state of the request it dispatches. */
@@ -163,7 +164,7 @@ export class RequestState implements WatchedResponse {
   req: IncomingMessage | undefined = undefined;
   res: ServerResponse | undefined = undefined;
   /** The socket this state is watched on (`undefined`: it is in the map). */
-  socket: Socket | undefined = undefined;
+  socket: WatchableSocket | undefined = undefined;
   start = 0;
   method = '';
   scheme = '';
@@ -199,7 +200,7 @@ export class RequestState implements WatchedResponse {
     req: IncomingMessage,
     res: ServerResponse,
     router: unknown,
-    socket: Socket | undefined,
+    socket: WatchableSocket | undefined,
   ): void {
     this.nines = nines;
     this.req = req;

@@ -1,7 +1,17 @@
 import type { ServerResponse } from 'node:http';
 import type { Http2ServerResponse } from 'node:http2';
 import { diag } from '@opentelemetry/api';
-import type { Nines, RequestEnd } from '@nines/otel';
+import {
+  canWatchResponse,
+  kNextWatched,
+  kResponseEnded,
+  kWatchedResponse,
+  unwatchResponse,
+  watchResponse,
+  type Nines,
+  type RequestEnd,
+  type WatchedResponse,
+} from '@nines/otel';
 import type { FastifyError, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { authorityHost, authorityPort, contentLength } from './requestFacts.js';
 import { createRouteReader } from './routeTemplate.js';
@@ -24,6 +34,8 @@ export const kResponse: unique symbol = Symbol.for('@nines/fastify.response');
  * two sets of these hooks: the first to start a request owns it, the others leave it alone.
  */
 export const kOwner: unique symbol = Symbol.for('@nines/fastify.owner');
+/** The socket the response is watched on (`watchEnds`), or `null`. */
+export const kSocket: unique symbol = Symbol.for('@nines/fastify.socket');
 /** `server.address` and `server.port` seen at the start (opt-in `serverAttributes`). */
 export const kServerAddress: unique symbol = Symbol.for('@nines/fastify.serverAddress');
 export const kServerPort: unique symbol = Symbol.for('@nines/fastify.serverPort');
@@ -39,9 +51,38 @@ interface NinesRequestState {
   [kResponse]: RawResponse | null;
   [kServerAddress]: string | null;
   [kServerPort]: number;
+  [kSocket]: object | null;
+  [kWatchedResponse]: RawResponse | null;
+  [kNextWatched]: WatchedResponse | null;
+  [kResponseEnded](finished: boolean): void;
 }
 
 type Request = FastifyRequest & NinesRequestState;
+
+/** How each registration ends a watched request (`[kResponseEnded]` finds it by owner). */
+const enders = new Map<number, (request: Request, finished: boolean) => void>();
+
+/**
+ * `[kResponseEnded]` of every request, on Fastify's request prototype (`decorateRequest` with a
+ * function): `@nines/otel` calls it when the watched response finished or its connection closed.
+ */
+function responseEnded(this: Request, finished: boolean): void {
+  enders.get(this[kOwner])?.(this, finished);
+}
+
+/** A raw response whose request is not watchable (injected): the request it belongs to. */
+const kRequestOf: unique symbol = Symbol('@nines/fastify.requestOf');
+type ListenedResponse = RawResponse & { [kRequestOf]?: Request | undefined };
+
+function onRawFinish(this: ListenedResponse): void {
+  const request = this[kRequestOf];
+  if (request !== undefined) request[kResponseEnded](true);
+}
+
+function onRawClose(this: ListenedResponse): void {
+  const request = this[kRequestOf];
+  if (request !== undefined) request[kResponseEnded](false);
+}
 
 /**
  * The request decorations the hooks use with these features, with their initial values:
@@ -63,7 +104,21 @@ export function requestDecorations(
   ];
   if (features.aborts) out.push([kResponse, null]);
   if (features.serverAttributes) out.push([kServerAddress, null], [kServerPort, 0]);
+  if (features.watchEnds) out.push([kSocket, null], [kWatchedResponse, null], [kNextWatched, null]);
   return out;
+}
+
+/**
+ * The request method the hooks use with `watchEnds`: `[kResponseEnded]`, for Fastify's
+ * `decorateRequest` (a function goes on the request prototype).
+ *
+ * @param features - what the hooks collect
+ * @returns the `[symbol, function]` pairs
+ */
+export function requestMethods(
+  features: HookFeatures,
+): (readonly [symbol, (this: Request, finished: boolean) => void])[] {
+  return features.watchEnds ? [[kResponseEnded, responseEnded]] : [];
 }
 
 /** What the hooks collect beyond the always-on attributes. */
@@ -74,6 +129,14 @@ export interface HookFeatures {
   readonly serverAttributes: boolean;
   /** Pass request and response body sizes (from `content-length`). */
   readonly bodySizes: boolean;
+  /**
+   * End requests from `@nines/otel`'s response watch (the `http.server.response.finish`
+   * channel and one `close` listener per connection) instead of Fastify's `onResponse` and
+   * `onRequestAbort` hooks, which cost about a microsecond per request. Not under HTTP/2, and not
+   * with `bodySizes` (the response's `content-length` is read from the reply in `onResponse`).
+   * Injected requests (`fastify.inject()`, no real socket) get listeners on their response.
+   */
+  readonly watchEnds: boolean;
 }
 
 /** The hook functions the plugin adds, created once per registration (no closures per request). */
@@ -100,6 +163,36 @@ export interface NinesHooks {
     reply: FastifyReply,
     done: HookHandlerDoneFunction,
   ) => void;
+}
+
+/** Starts watching a request's response end (fast mode). */
+function watch(request: Request, res: RawResponse): void {
+  request[kWatchedResponse] = res;
+  const socket: unknown = request.raw.socket;
+  if (canWatchResponse(socket)) {
+    request[kSocket] = socket;
+    watchResponse(socket, request);
+  } else {
+    // No real connection (fastify.inject()): listen on the response itself.
+    const listened = res as ListenedResponse;
+    listened[kRequestOf] = request;
+    listened.once('finish', onRawFinish);
+    listened.once('close', onRawClose);
+  }
+}
+
+/** Stops watching a request (it is being recorded). */
+function forget(request: Request): void {
+  const socket = request[kSocket];
+  if (socket !== null && socket !== undefined) {
+    unwatchResponse(socket, request);
+    request[kSocket] = null;
+  }
+  const res = request[kWatchedResponse] as ListenedResponse | null | undefined;
+  if (res !== null && res !== undefined) {
+    if (res[kRequestOf] !== undefined) res[kRequestOf] = undefined;
+    request[kWatchedResponse] = null;
+  }
 }
 
 /** Registrations so far: each `createHooks` gets its own owner number. */
@@ -135,8 +228,24 @@ let registrations = 0;
  * ```
  */
 export function createHooks(nines: Nines, features: HookFeatures): NinesHooks {
-  const { aborts, serverAttributes, bodySizes } = features;
+  const { aborts, serverAttributes, bodySizes, watchEnds } = features;
   const owner = ++registrations;
+  if (watchEnds) {
+    enders.set(owner, (request, finished) => {
+      try {
+        if (finished) {
+          record(request, request[kWatchedResponse], undefined, null);
+        } else if (aborts) {
+          record(request, request[kWatchedResponse], 'aborted', null);
+        } else {
+          request[kStart] = Number.NaN; // aborts: false leaves it unrecorded
+          forget(request);
+        }
+      } catch (error) {
+        fault('response end', error);
+      }
+    });
+  }
   const routeOf = createRouteReader();
   // One RequestEnd reused for every request: requestEnded is synchronous and keeps nothing.
   const end: RequestEnd = {
@@ -176,6 +285,7 @@ export function createHooks(nines: Nines, features: HookFeatures): NinesHooks {
     // Never started, already recorded, or started by another registration's hooks.
     if (start === undefined || Number.isNaN(start) || request[kOwner] !== owner) return;
     request[kStart] = Number.NaN;
+    if (watchEnds) forget(request);
     const status = res?.headersSent === true ? res.statusCode : undefined;
     const method = request.method;
     end.route = routeOf(request);
@@ -226,6 +336,7 @@ export function createHooks(nines: Nines, features: HookFeatures): NinesHooks {
         const scheme = (request.protocol as string | undefined) ?? 'http';
         r[kScheme] = scheme;
         if (aborts) r[kResponse] = reply.raw;
+        if (watchEnds) watch(r, reply.raw);
         if (serverAttributes) {
           // Fastify 5: `host` is the authority (trustProxy-aware); Fastify 4: `hostname` is.
           const authority = (request as { host?: string }).host ?? request.hostname;

@@ -2,7 +2,13 @@ import { diag } from '@opentelemetry/api';
 import { createNines, type Nines } from '@nines/otel';
 import type { FastifyInstance, FastifyPluginCallback } from 'fastify';
 import fp from 'fastify-plugin';
-import { createHooks, kStart, requestDecorations, type HookFeatures } from './hooks.js';
+import {
+  createHooks,
+  kStart,
+  requestDecorations,
+  requestMethods,
+  type HookFeatures,
+} from './hooks.js';
 import { ninesOptionsOf, resolveFastifyOptions, type FastifyNinesOptions } from './options.js';
 
 declare module 'fastify' {
@@ -45,13 +51,19 @@ const plugin: FastifyPluginCallback<FastifyNinesOptions> = (fastify, options, do
   }
   // A Nines passed in does not say whether its opt-in attributes are on: collect them then (the
   // recorder ignores what it does not use); otherwise only when asked for.
+  const bodySizes = owned ? options.bodySizes === true : true;
   const features: HookFeatures = {
     aborts: resolved.aborts,
     serverAttributes: owned ? options.serverAttributes === true : true,
-    bodySizes: owned ? options.bodySizes === true : true,
+    bodySizes,
+    // Ends from the response watch (no onResponse/onRequestAbort hooks) on HTTP/1.
+    watchEnds: !bodySizes && !isHttp2(fastify),
   };
   for (const [key, initial] of requestDecorations(features)) {
     fastify.decorateRequest(key, initial as never);
+  }
+  for (const [key, method] of requestMethods(features)) {
+    fastify.decorateRequest(key, method as never);
   }
   fastify.decorate('nines', nines);
 
@@ -59,8 +71,10 @@ const plugin: FastifyPluginCallback<FastifyNinesOptions> = (fastify, options, do
   const hooks = createHooks(nines, features);
   fastify.addHook('onRequest', hooks.onRequest);
   fastify.addHook('onError', hooks.onError);
-  fastify.addHook('onResponse', hooks.onResponse);
-  if (resolved.aborts) fastify.addHook('onRequestAbort', hooks.onRequestAbort);
+  if (!features.watchEnds) {
+    fastify.addHook('onResponse', hooks.onResponse);
+    if (resolved.aborts) fastify.addHook('onRequestAbort', hooks.onRequestAbort);
+  }
   if (timeouts) fastify.addHook('onTimeout', hooks.onTimeout);
 
   if (resolved.shutdownOnClose ?? owned) {
@@ -132,6 +146,10 @@ export const fastifyNines: FastifyPluginCallback<FastifyNinesOptions> = fp(plugi
 /** Joins a context prefix and a path the way Fastify does for `prefix + url`. */
 function joinPrefix(prefix: string, path: string): string {
   return prefix === '' || prefix === '/' ? path : prefix + path;
+}
+
+function isHttp2(fastify: FastifyInstance): boolean {
+  return (fastify.initialConfig as { http2?: unknown }).http2 === true;
 }
 
 function connectionTimeoutOf(fastify: FastifyInstance): number {

@@ -27,4 +27,4 @@ export {
   unwatchResponse,
   watchResponse,
 } from './responseEnds.js';
-export type { WatchedResponse } from './responseEnds.js';
+export type { WatchableSocket, WatchedResponse } from './responseEnds.js';

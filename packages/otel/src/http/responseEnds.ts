@@ -1,5 +1,4 @@
 import { subscribe } from 'node:diagnostics_channel';
-import { Socket } from 'node:net';
 
 /**
  * How a framework adapter learns that an HTTP/1 response ended without adding a listener to it.
@@ -53,10 +52,12 @@ interface ChainedSocket {
 let subscribed = false;
 
 /**
- * Whether the end of this request's response can be watched without a listener: it came on a
- * real TCP (or TLS) connection of a `node:http` server, which publishes finished responses.
- * Not for HTTP/2 (one session socket for many streams) nor for injected requests (a fake socket,
- * as in `fastify.inject()`): those use a listener or a framework hook.
+ * Whether the end of this request's response can be watched without a listener: it is being
+ * served by a `node:http` server, which publishes every finished response, on a connection that
+ * server parses (it sets `socket.parser` for as long as it serves the connection). Not for
+ * HTTP/2 (one session socket for many streams; check the request's version first) nor for
+ * injected requests (a fake socket, as in `fastify.inject()`): those use a listener or a
+ * framework hook.
  *
  * @param socket - `req.socket` of an HTTP/1 request
  * @returns whether {@link watchResponse} applies
@@ -65,8 +66,18 @@ let subscribed = false;
  * if (canWatchResponse(req.socket)) watchResponse(req.socket, state);
  * ```
  */
-export function canWatchResponse(socket: unknown): socket is Socket {
-  return socket instanceof Socket;
+export function canWatchResponse(socket: unknown): socket is WatchableSocket {
+  return (
+    typeof socket === 'object' &&
+    socket !== null &&
+    (socket as { parser?: unknown }).parser != null &&
+    typeof (socket as { once?: unknown }).once === 'function'
+  );
+}
+
+/** A connection a `node:http` server is serving: what {@link watchResponse} needs of it. */
+export interface WatchableSocket {
+  once(event: 'close', listener: () => void): unknown;
 }
 
 /**
@@ -80,12 +91,12 @@ export function canWatchResponse(socket: unknown): socket is Socket {
  * watchResponse(req.socket, state); // state[kWatchedResponse] === res
  * ```
  */
-export function watchResponse(socket: Socket, watched: WatchedResponse): void {
+export function watchResponse(socket: WatchableSocket, watched: WatchedResponse): void {
   if (!subscribed) {
     subscribed = true;
     subscribe(FINISH_CHANNEL, onFinish);
   }
-  const chained = socket as Socket & ChainedSocket;
+  const chained = socket as WatchableSocket & ChainedSocket;
   watched[kNextWatched] = chained[CHAIN] ?? null;
   chained[CHAIN] = watched;
   if (chained[WATCHED] !== true) {
@@ -146,7 +157,7 @@ function onFinish(message: unknown): void {
   }
 }
 
-function onConnectionClose(this: Socket): void {
+function onConnectionClose(this: WatchableSocket): void {
   for (let node = firstWatched(this); node !== null; node = firstWatched(this)) {
     end(this, node, false);
   }
