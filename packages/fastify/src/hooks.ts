@@ -51,7 +51,7 @@ interface NinesRequestState {
   [kResponse]: RawResponse | null;
   [kServerAddress]: string | null;
   [kServerPort]: number;
-  [kSocket]: object | null;
+  [kSocket]: object | null | undefined;
   [kWatchedResponse]: RawResponse | null;
   [kNextWatched]: WatchedResponse | null;
   [kResponseEnded](finished: boolean): void;
