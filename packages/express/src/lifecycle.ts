@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { diag } from '@opentelemetry/api';
-import { canWatchResponse, type RequestEnd } from '@nines/otel';
+import { blankRequestEnd, canWatchResponse, type RequestEnd } from '@nines/otel';
 import { ensureLayerHooks } from './layerHooks.js';
 import {
   acquireState,
@@ -16,16 +16,8 @@ import type { AdapterSetup } from './setup.js';
 type Request = IncomingMessage & ExpressRequestFields;
 type Response = ServerResponse;
 
-/** The one `RequestEnd` the close listener fills: `requestEnded` is synchronous. */
-const end: RequestEnd = {
-  route: undefined,
-  method: '',
-  status: undefined,
-  error: undefined,
-  failure: undefined,
-  scheme: '',
-  httpVersion: '',
-};
+/** The one `RequestEnd` every request's end fills: `requestEnded` is synchronous. */
+const end: RequestEnd = blankRequestEnd();
 const server: ServerAddress = { address: undefined, port: undefined };
 
 /** Mount-path checks left: the first requests are enough to catch a middleware on a router. */

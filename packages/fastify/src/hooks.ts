@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { Http2ServerResponse } from 'node:http2';
 import { diag } from '@opentelemetry/api';
 import {
+  blankRequestEnd,
   canWatchResponse,
   kNextWatched,
   kResponseEnded,
@@ -248,19 +249,7 @@ export function createHooks(nines: Nines, features: HookFeatures): NinesHooks {
   }
   const routeOf = createRouteReader();
   // One RequestEnd reused for every request: requestEnded is synchronous and keeps nothing.
-  const end: RequestEnd = {
-    route: undefined,
-    method: '',
-    status: undefined,
-    error: undefined,
-    failure: undefined,
-    scheme: '',
-    httpVersion: '',
-    requestBodySize: undefined,
-    responseBodySize: undefined,
-    serverAddress: undefined,
-    serverPort: undefined,
-  };
+  const end: RequestEnd = blankRequestEnd();
   let faulted = false;
   const fault = (where: string, error: unknown): void => {
     if (faulted) return;

@@ -1,4 +1,5 @@
 export { createNines } from './createNines.js';
+export { blankRequestEnd } from './requestEnd.js';
 export { exceptionType, requestErrorType } from './errorType.js';
 export {
   DEFAULT_EVALUATE_INTERVAL_MS,
