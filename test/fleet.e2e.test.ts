@@ -1,6 +1,6 @@
 /**
- * The fleet path end to end (issue #3): a real Prometheus on 127.0.0.1 scrapes the example
- * service, loads the rules @nines/rules generates for it, and the page alert fires through the
+ * The fleet path end to end (issues #3 and #4): a real Prometheus on 127.0.0.1 scrapes the
+ * example service (an Express app measured by the @nines/express middleware), loads the rules @nines/rules generates for it, and the page alert fires through the
  * Prometheus API once errors are injected; the release gate reads the budget back and turns red.
  */
 import { defineObjective, definePolicy, releaseDecision } from '@nines/core';

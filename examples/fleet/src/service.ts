@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
+import express from 'express';
+import { ninesExpress } from '@nines/express';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
 
 /** A running example service: its API and its `/metrics` endpoint. */
@@ -14,41 +16,24 @@ export interface FleetService {
   stop(): Promise<void>;
 }
 
-const BOUNDARIES = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
-
 /**
- * Start the example service on 127.0.0.1: `GET /pay` answers 200, or 500 while failures are
- * injected, and every request is recorded as `http.server.request.duration` (semconv
- * attributes, advised buckets) on an OpenTelemetry MeterProvider read by the JS Prometheus
- * exporter, so Prometheus sees `http_server_request_duration_*`.
+ * Start the example service on 127.0.0.1: an Express app whose `GET /pay` answers 200, or 500
+ * while failures are injected, measured by the `@nines/express` middleware into an OpenTelemetry
+ * MeterProvider read by the JS Prometheus exporter, so Prometheus sees
+ * `http_server_request_duration_*` with the semconv attributes and `http_route="/pay"`.
  */
 export async function startFleetService(): Promise<FleetService> {
   const exporter = new PrometheusExporter({ host: '127.0.0.1', port: 0, preventServerStart: true });
   const provider = new MeterProvider({ readers: [exporter] });
-  const duration = provider
-    .getMeter('@nines/example-fleet')
-    .createHistogram('http.server.request.duration', {
-      unit: 's',
-      description: 'Duration of HTTP server requests.',
-      advice: { explicitBucketBoundaries: BOUNDARIES },
-    });
   let failing = false;
-  const api: Server = createServer((req, res) => {
-    const start = process.hrtime.bigint();
-    const route = req.url === '/pay' ? '/pay' : undefined;
-    const status = route === undefined ? 404 : failing ? 500 : 200;
-    res.statusCode = status;
-    res.end(status === 200 ? 'ok' : 'error');
-    const attributes: Record<string, string | number> = {
-      'http.request.method': req.method ?? 'GET',
-      'url.scheme': 'http',
-      'http.response.status_code': status,
-      'network.protocol.version': req.httpVersion,
-    };
-    if (route !== undefined) attributes['http.route'] = route;
-    if (status >= 500) attributes['error.type'] = String(status);
-    duration.record(Number(process.hrtime.bigint() - start) / 1e9, attributes);
+  const app = express();
+  const slo = ninesExpress({ meterProvider: provider });
+  app.use(slo);
+  app.get('/pay', (_req, res) => {
+    if (failing) res.status(500).send('error');
+    else res.send('ok');
   });
+  const api: Server = createServer(app);
   const metricsServer: Server = createServer((req, res) => {
     exporter.getMetricsRequestHandler(req, res);
   });
@@ -71,6 +56,7 @@ export async function startFleetService(): Promise<FleetService> {
         new Promise((r) => api.close(r)),
         new Promise((r) => metricsServer.close(r)),
       ]);
+      await slo.nines.shutdown();
       await provider.shutdown();
     },
   };
