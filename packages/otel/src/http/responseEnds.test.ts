@@ -1,0 +1,109 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  canWatchResponse,
+  firstWatched,
+  kNextWatched,
+  kResponseEnded,
+  kWatchedResponse,
+  unwatchResponse,
+  watchResponse,
+  type WatchedResponse,
+} from './responseEnds.js';
+
+class Watched implements WatchedResponse {
+  [kNextWatched]: WatchedResponse | null = null;
+  readonly ends: boolean[] = [];
+  readonly [kWatchedResponse]: ServerResponse;
+  constructor(res: ServerResponse) {
+    this[kWatchedResponse] = res;
+  }
+  [kResponseEnded](finished: boolean): void {
+    this.ends.push(finished);
+  }
+}
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map((close) => close()));
+});
+
+/** A node:http server that watches every response and answers per `handle`. */
+async function serve(handle: (req: IncomingMessage, res: ServerResponse) => void) {
+  const watched: Watched[] = [];
+  const server = createServer((req, res) => {
+    expect(canWatchResponse(req.socket)).toBe(true);
+    const entry = new Watched(res);
+    watched.push(entry);
+    watchResponse(req.socket, entry);
+    handle(req, res);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  closers.push(
+    () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          resolve();
+        });
+      }),
+  );
+  return { port, watched };
+}
+
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+  expect(check()).toBe(true);
+}
+
+describe('response watch', () => {
+  it('ends a finished response once, with finished = true, and unchains it', async () => {
+    const { port, watched } = await serve((_req, res) => res.end('ok'));
+    const response = await fetch(`http://127.0.0.1:${String(port)}/`);
+    expect(await response.text()).toBe('ok');
+    await until(() => watched[0]?.ends.length === 1);
+    expect(watched[0]?.ends).toEqual([true]);
+  });
+
+  it('ends a response whose client went away first with finished = false', async () => {
+    const { port, watched } = await serve(() => undefined); // never answers
+    const socket = connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    socket.write('GET /slow HTTP/1.1\r\nHost: x\r\n\r\n');
+    await until(() => watched.length === 1);
+    socket.destroy();
+    await until(() => watched[0]?.ends.length === 1);
+    expect(watched[0]?.ends).toEqual([false]);
+  });
+
+  it('tells pipelined responses on one connection apart', async () => {
+    const { port, watched } = await serve((req, res) => res.end(req.url));
+    const socket = connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    socket.write('GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTTP/1.1\r\nHost: x\r\n\r\n');
+    await until(() => watched.length === 2 && watched.every((w) => w.ends.length === 1));
+    expect(watched.map((w) => w.ends)).toEqual([[true], [true]]);
+    expect(firstWatched(socket)).toBeNull(); // the client's socket carries nothing
+    socket.destroy();
+  });
+
+  it('does not end a response it stopped watching; says no to sockets no server parses', async () => {
+    let held: Watched | undefined;
+    const { port } = await serve((req, res) => {
+      held = new Watched(res);
+      watchResponse(req.socket, held);
+      unwatchResponse(req.socket, held);
+      res.end('ok');
+    });
+    await (await fetch(`http://127.0.0.1:${String(port)}/`)).text();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(held?.ends).toEqual([]);
+    expect(canWatchResponse(connect(1, '127.0.0.1').on('error', () => undefined))).toBe(false);
+    expect(canWatchResponse(undefined)).toBe(false);
+    expect(canWatchResponse({ parser: {} })).toBe(false); // no `once`
+  });
+});
