@@ -359,16 +359,7 @@ export class HttpMetrics {
     serverPort?: number,
   ): void {
     try {
-      if (
-        typeof durationSeconds !== 'number' ||
-        !(durationSeconds >= 0 && durationSeconds < Infinity)
-      ) {
-        this.#diag.warn(
-          'invalid-duration',
-          `dropped a request duration of ${String(durationSeconds)} s: it must be a finite number ≥ 0.`,
-        );
-        return;
-      }
+      if (!this.#validDuration(durationSeconds)) return;
       const series = this.#lookup(
         route,
         method,
@@ -400,14 +391,7 @@ export class HttpMetrics {
           }
         }
       }
-      const feeds = series.feeds;
-      if (feeds.length !== 0) {
-        const failed =
-          series.error === ERROR_VARIES
-            ? errorType != null || (typeof status === 'number' && status >= 500 && status < 600)
-            : series.error === ERROR_YES;
-        this.#feed(feeds, failed, durationSeconds);
-      }
+      this.#feedSeries(series, status, errorType, durationSeconds);
       // Last: a throwing SDK must not cost the SLI feeds their event.
       if (this.#histogram !== undefined) {
         this.#histogram.record(durationSeconds, series.attributes);
@@ -420,6 +404,34 @@ export class HttpMetrics {
     } catch (error) {
       this.#diag.error('record', 'recording an HTTP request failed', error);
     }
+  }
+
+  /** A duration `record`/`feed` accept: a finite number ≥ 0; anything else is reported once. */
+  #validDuration(durationSeconds: number): boolean {
+    if (typeof durationSeconds === 'number' && durationSeconds >= 0 && durationSeconds < Infinity) {
+      return true;
+    }
+    this.#diag.warn(
+      'invalid-duration',
+      `dropped a request duration of ${String(durationSeconds)} s: it must be a finite number ≥ 0.`,
+    );
+    return false;
+  }
+
+  /** Feeds a series' SLI listeners (if any) with one request: failed per the series' error rule. */
+  #feedSeries(
+    series: Series,
+    status: number | undefined,
+    errorType: string | undefined,
+    durationSeconds: number,
+  ): void {
+    const feeds = series.feeds;
+    if (feeds.length === 0) return;
+    const failed =
+      series.error === ERROR_VARIES
+        ? errorType != null || (typeof status === 'number' && status >= 500 && status < 600)
+        : series.error === ERROR_YES;
+    this.#feed(feeds, failed, durationSeconds);
   }
 
   /**
@@ -458,16 +470,7 @@ export class HttpMetrics {
     serverPort?: number,
   ): void {
     try {
-      if (
-        typeof durationSeconds !== 'number' ||
-        !(durationSeconds >= 0 && durationSeconds < Infinity)
-      ) {
-        this.#diag.warn(
-          'invalid-duration',
-          `dropped a request duration of ${String(durationSeconds)} s: it must be a finite number ≥ 0.`,
-        );
-        return;
-      }
+      if (!this.#validDuration(durationSeconds)) return;
       const series = this.#lookup(
         route,
         method,
@@ -478,14 +481,7 @@ export class HttpMetrics {
         serverAddress,
         serverPort,
       );
-      const feeds = series.feeds;
-      if (feeds.length !== 0) {
-        const failed =
-          series.error === ERROR_VARIES
-            ? errorType != null || (typeof status === 'number' && status >= 500 && status < 600)
-            : series.error === ERROR_YES;
-        this.#feed(feeds, failed, durationSeconds);
-      }
+      this.#feedSeries(series, status, errorType, durationSeconds);
     } catch (error) {
       this.#diag.error('record', 'recording an HTTP request failed', error);
     }
