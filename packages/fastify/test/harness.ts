@@ -2,8 +2,9 @@
  * Shared test support: both Fastify majors, a pull reader on a real MeterProvider, and the
  * collected `http.server.request.duration` points reduced to comparable rows.
  */
+import { captureDiag as captureOtelDiag } from '../../otel/test/diag.js';
 import net, { type AddressInfo } from 'node:net';
-import { diag, DiagLogLevel, type Attributes } from '@opentelemetry/api';
+import { diag, type Attributes } from '@opentelemetry/api';
 import {
   MeterProvider,
   MetricReader,
@@ -209,26 +210,13 @@ export async function until(check: () => boolean | Promise<boolean>, ms = 2000):
   }
 }
 
-/** Captures `diag` output at WARN and above; call the returned `stop` to detach. */
+/**
+ * Captures `diag` output at WARN and above (`@nines/otel`'s test helper, as `"<level> <message>"`
+ * lines); call the returned `stop` to detach.
+ */
 export function captureDiag(): { lines: string[]; stop: () => void } {
-  const lines: string[] = [];
-  const push =
-    (level: string) =>
-    (message: string): void => {
-      lines.push(`${level} ${message}`);
-    };
-  diag.setLogger(
-    {
-      error: push('error'),
-      warn: push('warn'),
-      info: push('info'),
-      debug: push('debug'),
-      verbose: push('verbose'),
-    },
-    { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true },
-  );
   return {
-    lines,
+    lines: captureOtelDiag(),
     stop: () => {
       diag.disable();
     },

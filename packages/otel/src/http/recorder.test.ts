@@ -1,7 +1,7 @@
+import { captureDiag } from '../../test/diag.js';
 import {
   createNoopMeter,
   diag,
-  DiagLogLevel,
   metrics as metricsApi,
   type Attributes,
   type Meter,
@@ -39,27 +39,6 @@ async function durationPoints(recorder: ProducerHttpMetrics): Promise<DataPoint<
     (one) => one.descriptor.name === 'http.server.request.duration',
   );
   return (metric?.dataPoints ?? []) as DataPoint<Histogram>[];
-}
-
-/** Captures diag output; `afterEach` disables it again. */
-function captureDiag(): string[] {
-  const lines: string[] = [];
-  const push =
-    (level: string) =>
-    (message: string): void => {
-      lines.push(`${level} ${message}`);
-    };
-  diag.setLogger(
-    {
-      error: push('error'),
-      warn: push('warn'),
-      info: push('info'),
-      debug: push('debug'),
-      verbose: push('verbose'),
-    },
-    DiagLogLevel.WARN,
-  );
-  return lines;
 }
 
 afterEach(() => {
