@@ -156,6 +156,7 @@ export class RequestState implements WatchedResponse {
    * @param finished - whether it finished
    */
   [kResponseEnded](finished: boolean): void {
+    this.socket = undefined; // the watch has already let go of it: detach() skips the chain
     const res = this.res;
     if (res !== undefined) this.onEnd(this, res, finished);
   }
@@ -163,8 +164,10 @@ export class RequestState implements WatchedResponse {
   nines: Nines | undefined = undefined;
   req: IncomingMessage | undefined = undefined;
   res: ServerResponse | undefined = undefined;
-  /** The socket this state is watched on (`undefined`: it is in the map). */
+  /** The socket this state is watched on, until the watch or `detach` lets go of it. */
   socket: WatchableSocket | undefined = undefined;
+  /** Whether the state is in the map (HTTP/2, injected requests) instead. */
+  mapped = false;
   start = 0;
   method = '';
   scheme = '';
@@ -216,6 +219,7 @@ export class RequestState implements WatchedResponse {
     this.socket = socket;
     if (socket === undefined) {
       bySocketless.set(req, this);
+      this.mapped = true;
       inMap++;
     } else {
       watchResponse(socket, this);
@@ -226,11 +230,12 @@ export class RequestState implements WatchedResponse {
   detach(): void {
     if (this.req !== undefined) inFlight--;
     const socket = this.socket;
-    if (socket === undefined) {
-      if (this.req !== undefined && bySocketless.delete(this.req)) inMap--;
-    } else {
+    if (socket !== undefined) {
       unwatchResponse(socket, this);
       this.socket = undefined;
+    } else if (this.mapped) {
+      this.mapped = false;
+      if (this.req !== undefined && bySocketless.delete(this.req)) inMap--;
     }
   }
 

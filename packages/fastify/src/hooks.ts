@@ -103,7 +103,8 @@ export function requestDecorations(
     [kScheme, ''],
     [kError, null],
   ];
-  if (features.aborts) out.push([kResponse, null]);
+  // onRequestAbort's response; with watchEnds the watch holds it (kWatchedResponse).
+  if (features.aborts && !features.watchEnds) out.push([kResponse, null]);
   if (features.serverAttributes) out.push([kServerAddress, null], [kServerPort, 0]);
   if (features.watchEnds) out.push([kSocket, null], [kWatchedResponse, null], [kNextWatched, null]);
   return out;
@@ -233,6 +234,8 @@ export function createHooks(nines: Nines, features: HookFeatures): NinesHooks {
   const owner = ++registrations;
   if (watchEnds) {
     enders.set(owner, (request, finished) => {
+      // The watch has already let go of it: nothing to unchain in forget().
+      request[kSocket] = null;
       try {
         if (finished) {
           record(request, request[kWatchedResponse], undefined, null);
@@ -324,8 +327,8 @@ export function createHooks(nines: Nines, features: HookFeatures): NinesHooks {
         // `protocol` honours trustProxy; undefined only without a socket.
         const scheme = (request.protocol as string | undefined) ?? 'http';
         r[kScheme] = scheme;
-        if (aborts) r[kResponse] = reply.raw;
         if (watchEnds) watch(r, reply.raw);
+        else if (aborts) r[kResponse] = reply.raw;
         if (serverAttributes) {
           // Fastify 5: `host` is the authority (trustProxy-aware); Fastify 4: `hostname` is.
           const authority = (request as { host?: string }).host ?? request.hostname;
