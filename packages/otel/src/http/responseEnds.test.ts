@@ -80,14 +80,21 @@ describe('response watch', () => {
     expect(watched[0]?.ends).toEqual([false]);
   });
 
-  it('tells pipelined responses on one connection apart', async () => {
-    const { port, watched } = await serve((req, res) => res.end(req.url));
+  it('tells pipelined responses on one connection apart, and empties the chain', async () => {
+    let serverSocket: object | undefined;
+    const { port, watched } = await serve((req, res) => {
+      serverSocket = req.socket;
+      if (req.url === '/a') res.end('a');
+      else setTimeout(() => res.end('b'), 100);
+    });
     const socket = connect(port, '127.0.0.1');
     await once(socket, 'connect');
     socket.write('GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTTP/1.1\r\nHost: x\r\n\r\n');
-    await until(() => watched.length === 2 && watched.every((w) => w.ends.length === 1));
+    await until(() => watched.length === 2 && watched[0]?.ends.length === 1);
+    expect(watched[1]?.ends).toEqual([]); // /b is still in flight: only /a's watch ended
+    await until(() => watched[1]?.ends.length === 1);
     expect(watched.map((w) => w.ends)).toEqual([[true], [true]]);
-    expect(firstWatched(socket)).toBeNull(); // the client's socket carries nothing
+    expect(serverSocket === undefined ? 'no socket' : firstWatched(serverSocket)).toBeNull();
     socket.destroy();
   });
 
