@@ -3,18 +3,21 @@
  * under two seconds with flat memory).
  *
  * Writes a 1,000,000-entry JSON Lines ledger (20 teams, 200 tasks, a year of entries) to a
- * temporary file once, then in separate child processes (so each peak RSS is its own):
- * - `floor`: read the file line by line and JSON.parse every line, nothing else;
- * - `report`: buildToilReport over the JSON Lines store (weekly periods, all teams);
- * and the same report over 100,000 entries, to show memory does not grow with entries.
- * Median of 3 runs each, alternating.
+ * temporary file once, then in separate child processes (so each peak RSS is its own), using
+ * the built @nines/toil as a service would:
+ * - `floor`: stream the file, cut lines and JSON.parse every line in one thread, nothing else;
+ * - `report, 1 thread`: buildToilReport over the JSON Lines store (weekly periods, all teams),
+ *   read in the calling thread only (`threads: 1`);
+ * - `report`: the same with the default threads (parts of the file read by worker threads);
+ * and the default report over 100,000 entries, to show memory does not grow with entries.
+ * Median of 5 runs each, the cases alternating within each round.
  *
- * Run: pnpm --filter @nines/bench run bench:toil
+ * Run: pnpm --filter @nines/bench run bench:toil (builds @nines/toil first)
  */
 import { execFileSync } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatEntryLine, type ToilEntry } from '@nines/toil';
@@ -66,20 +69,19 @@ async function writeLedger(file: string, count: number): Promise<void> {
 
 const child = fileURLToPath(new URL('./child.ts', import.meta.url));
 
+type Mode = 'floor' | 'report-1' | 'report';
+
 function runChild(
-  mode: 'floor' | 'report',
+  mode: Mode,
   file: string,
-): { ms: number; rssMiB: number; entries: number } {
-  const out = execFileSync(
-    process.execPath,
-    ['--import', 'tsx', '--conditions=@nines/source', child, mode, file],
-    {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    },
-  );
+): { ms: number; cpuMs: number; rssMiB: number; entries: number } {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', child, mode, file], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   return JSON.parse(out.trim().split('\n').pop() ?? '{}') as {
     ms: number;
+    cpuMs: number;
     rssMiB: number;
     entries: number;
   };
@@ -91,28 +93,35 @@ try {
   const small = join(dir, 'ledger-100k.jsonl');
   await writeLedger(big, 1_000_000);
   await writeLedger(small, 100_000);
-  const results: Record<string, { ms: number[]; rss: number[]; entries: number }> = {};
-  const cases: [string, 'floor' | 'report', string][] = [
-    ['floor: read + JSON.parse, 1M lines', 'floor', big],
-    ['report, 1M entries', 'report', big],
-    ['report, 100k entries', 'report', small],
+  const results: Record<string, { ms: number[]; cpu: number[]; rss: number[] }> = {};
+  const cases: [string, Mode, string, number][] = [
+    ['floor: read + JSON.parse, 1M lines, 1 thread', 'floor', big, 1_000_000],
+    ['report, 1M entries, 1 thread', 'report-1', big, 1_000_000],
+    ['report, 1M entries (default threads)', 'report', big, 1_000_000],
+    ['report, 100k entries (default threads)', 'report', small, 100_000],
   ];
-  for (let round = 0; round < 3; round++) {
-    for (const [name, mode, file] of cases) {
+  for (let round = 0; round < 5; round++) {
+    for (const [name, mode, file, count] of cases) {
       const r = runChild(mode, file);
-      const slot = (results[name] ??= { ms: [], rss: [], entries: r.entries });
+      if (r.entries !== count)
+        throw new Error(`${name}: counted ${r.entries} entries, not ${count}`);
+      const slot = (results[name] ??= { ms: [], cpu: [], rss: [] });
       slot.ms.push(r.ms);
+      slot.cpu.push(r.cpuMs);
       slot.rss.push(r.rssMiB);
     }
   }
-  console.log(`Node ${process.version}, ${new Date().toISOString()}\n`);
+  console.log(
+    `Node ${process.version}, ${availableParallelism()} CPUs, ${new Date().toISOString()}\n`,
+  );
   console.log(
     markdownTable(
-      ['case', 'median time', 'runs', 'peak RSS (median)'],
+      ['case', 'median time', 'runs', 'CPU time (median)', 'peak RSS (median)'],
       Object.entries(results).map(([name, r]) => [
         name,
         `${fmt(median(r.ms))} ms`,
         r.ms.map((v) => fmt(v)).join(' / '),
+        `${fmt(median(r.cpu))} ms`,
         `${fmt(median(r.rss))} MiB`,
       ]),
     ),

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { NinesError } from '@nines/core';
-import { isCategoryAllowed, TOIL_CATEGORIES } from '../model/categories.js';
 import type { CategoryPolicy } from '../model/categories.js';
-import { isToil } from '../model/entry.js';
 import type {
   Automatable,
   LedgerEntry,
@@ -13,6 +11,9 @@ import type {
   WorkEntryInput,
 } from '../model/entry.js';
 import { validateEntry } from '../model/validateEntry.js';
+import { categoryCheck } from '../store/categoryCheck.js';
+import { isSplittable, PARTS } from '../store/ledgerParts.js';
+import type { LedgerPart } from '../store/ledgerParts.js';
 import type { LedgerReadItem, ToilStore } from '../store/types.js';
 import { createToilInstruments } from './metrics.js';
 import type { ToilMeter } from './metrics.js';
@@ -232,25 +233,14 @@ export function createLedger(options: LedgerOptions): ToilLedger {
   }
 
   function read(): AsyncIterable<LedgerReadItem> {
-    if (categories === 'any') return store.read();
-    let position = 0;
-    return mapAsync(store.read(), (item): LedgerReadItem => {
-      position += 1;
-      if (item.type !== 'entry' || !isToil(item.entry)) return item;
-      const { category } = item.entry;
-      if (isCategoryAllowed(category, categories)) return item;
-      const custom = categories.length === 0 ? '' : `, ${categories.join(', ')}`;
-      return {
-        type: 'problem',
-        problem: {
-          code: 'INVALID_LEDGER',
-          message: `${JSON.stringify(category)} is not a toil category; expected one of ${TOIL_CATEGORIES.join(', ')}${custom}`,
-          path: ['category'],
-          ...(store.name === undefined ? {} : { file: store.name }),
-          line: item.line ?? position,
-        },
-      };
-    });
+    const items = store.read();
+    if (categories === 'any') return items;
+    const checked = mapAsync(items, categoryCheck(categories, store.name));
+    if (!isSplittable(items)) return checked;
+    // Parts read in other threads apply the same policy.
+    const split = async (count: number): Promise<readonly LedgerPart[]> =>
+      (await items[PARTS](count)).map((part) => ({ ...part, categories }));
+    return Object.assign(checked, { [PARTS]: split });
   }
 
   return {

@@ -172,6 +172,9 @@ function wellFormedToil(
         ? at
         : undefined;
   if (time === undefined) return undefined;
+  if (person === undefined && ticket === undefined && note === undefined) {
+    return { id, at: time, task, category, minutes, team, automatable };
+  }
   return {
     id,
     at: time,

@@ -107,11 +107,9 @@ export function createPeriods(spec: PeriodSpec): Periods {
   }
   if (spec.unit === 'week') {
     return {
-      startOf: (at) => {
-        const midnight = Math.floor(at / DAY) * DAY;
-        const weekday = (new Date(midnight).getUTCDay() + 6) % 7; // Monday = 0
-        return midnight - weekday * DAY;
-      },
+      // ISO weeks are 7-day periods lined up on a Monday.
+      startOf: (at) =>
+        DEFAULT_PERIOD_ANCHOR + Math.floor((at - DEFAULT_PERIOD_ANCHOR) / WEEK) * WEEK,
       next: (start) => start + WEEK,
       label: isoWeek,
     };

@@ -1,10 +1,12 @@
 import { NinesError, roundNoise } from '@nines/core';
-import { isToil } from '../model/entry.js';
+import { availableParallelism } from 'node:os';
 import type { LedgerEntry } from '../model/entry.js';
+import { foldLedger } from '../parallel/foldLedger.js';
 import type { LedgerProblem, LedgerReadItem } from '../store/types.js';
-import { forEachItem } from '../util/asyncIterable.js';
 import { createPeriods } from './periods.js';
 import type { PeriodSpec } from './periods.js';
+import { createReportFold, mergeTallies, newBucket } from './reportTally.js';
+import type { Bucket, ReportScope, Tally } from './reportTally.js';
 
 const HOUR = 3_600_000;
 const WEEK = 7 * 24 * HOUR;
@@ -50,8 +52,19 @@ export interface ToilReportOptions {
   readonly top?: number;
   /** Now, epoch ms (default `Date.now()`): the period holding it is partial. */
   readonly now?: number;
-  /** Receives each problem met while reading a ledger; problems are counted either way. */
+  /**
+   * Receives each problem met while reading a ledger, in file order; problems are counted either
+   * way. When the ledger is read in parallel, problems past the first part arrive once their
+   * part is read.
+   */
   readonly onProblem?: (problem: LedgerProblem) => void;
+  /**
+   * Most threads that may read a JSON Lines ledger at once, this one included (default: the
+   * machine's available parallelism, at most 4). A ledger file is cut into parts of at least
+   * the store's `partBytes` (16 MiB by default), so small ledgers are read in this thread; 1
+   * never starts a worker.
+   */
+  readonly threads?: number;
 }
 
 /** Toil of one task in a period or over a whole report. */
@@ -154,42 +167,6 @@ export interface ToilReport {
   readonly problems: number;
 }
 
-interface Tally {
-  ms: number;
-  count: number;
-  category: string;
-}
-
-interface Bucket {
-  toilMs: number;
-  count: number;
-  engineeringMs: number;
-  overheadMs: number;
-  readonly tasks: Map<string, Tally>;
-  readonly categories: Map<string, Tally>;
-}
-
-function newBucket(): Bucket {
-  return {
-    toilMs: 0,
-    count: 0,
-    engineeringMs: 0,
-    overheadMs: 0,
-    tasks: new Map(),
-    categories: new Map(),
-  };
-}
-
-function tally(map: Map<string, Tally>, key: string, ms: number, category: string): void {
-  const found = map.get(key);
-  if (found === undefined) map.set(key, { ms, count: 1, category });
-  else {
-    found.ms += ms;
-    found.count += 1;
-    found.category = category;
-  }
-}
-
 function hours(ms: number): number {
   return roundNoise(ms / HOUR);
 }
@@ -238,6 +215,18 @@ function validateOptions(options: ToilReportOptions): void {
       'INVALID_ARGUMENT',
       `budget must be a fraction in (0, 1], e.g. 0.5 for 50%, got ${budget}`,
       { path: ['budget'] },
+    );
+  }
+  if (
+    options.threads !== undefined &&
+    !(Number.isSafeInteger(options.threads) && options.threads >= 1)
+  ) {
+    throw new NinesError(
+      'INVALID_ARGUMENT',
+      `threads must be a whole number ≥ 1, got ${options.threads}`,
+      {
+        path: ['threads'],
+      },
     );
   }
   if (!Number.isSafeInteger(n) || n < 0) {
@@ -317,47 +306,28 @@ export async function buildToilReport(
       ? undefined
       : new Set(typeof options.team === 'string' ? [options.team] : options.team);
 
-  const teams = new Map<string, Map<number, Bucket>>();
-  let entries = 0;
+  const scope: ReportScope = {
+    period: periodSpec,
+    ...(since === undefined ? {} : { since }),
+    ...(until === undefined ? {} : { until }),
+    ...(teamFilter === undefined ? {} : { teams: [...teamFilter] }),
+  };
+  const fold = createReportFold(scope);
   let problems = 0;
-  let first: number | undefined;
-  let last: number | undefined;
-
-  await forEachItem(source, (item) => {
-    let entry: LedgerEntry;
-    if ('type' in item) {
-      if (item.type === 'problem') {
+  await foldLedger(
+    source,
+    fold,
+    { fold: 'report', scope },
+    {
+      threads: options.threads ?? Math.min(availableParallelism(), 4),
+      onProblem: (problem) => {
         problems += 1;
-        options.onProblem?.(item.problem);
-        return;
-      }
-      entry = item.entry;
-    } else {
-      entry = item;
-    }
-    const { at } = entry;
-    if ((since !== undefined && at < since) || (until !== undefined && at >= until)) return;
-    if (teamFilter !== undefined && !teamFilter.has(entry.team)) return;
-    entries += 1;
-    const start = periods.startOf(at);
-    if (first === undefined || start < first) first = start;
-    if (last === undefined || start > last) last = start;
-    let team = teams.get(entry.team);
-    if (team === undefined) teams.set(entry.team, (team = new Map<number, Bucket>()));
-    let bucket = team.get(start);
-    if (bucket === undefined) team.set(start, (bucket = newBucket()));
-    const ms = Math.round(entry.minutes * 60_000);
-    if (isToil(entry)) {
-      bucket.toilMs += ms;
-      bucket.count += 1;
-      tally(bucket.tasks, entry.task, ms, entry.category);
-      tally(bucket.categories, entry.category, ms, entry.category);
-    } else if (entry.kind === 'engineering') {
-      bucket.engineeringMs += ms;
-    } else {
-      bucket.overheadMs += ms;
-    }
-  });
+        options.onProblem?.(problem);
+      },
+    },
+  );
+  const { teams, entries } = fold.state;
+  let { first, last } = fold.state;
 
   // A team asked for by name is reported even when it logged nothing: zero toil is news too.
   for (const name of teamFilter ?? [])
@@ -420,15 +390,7 @@ export async function buildToilReport(
       total.count += bucket.count;
       total.engineeringMs += bucket.engineeringMs;
       total.overheadMs += bucket.overheadMs;
-      for (const [task, t] of bucket.tasks) {
-        const found = total.tasks.get(task);
-        if (found === undefined) total.tasks.set(task, { ...t });
-        else {
-          found.ms += t.ms;
-          found.count += t.count;
-          found.category = t.category;
-        }
-      }
+      mergeTallies(total.tasks, bucket.tasks);
       const row: PeriodToil = {
         start,
         end,

@@ -1,9 +1,11 @@
+import { NinesError } from '@nines/core';
 import { formatEntryLine } from '../model/serialize.js';
-import { validateEntry } from '../model/validateEntry.js';
 import { flattenBatches } from '../util/asyncIterable.js';
 import { appendLines } from './appendLines.js';
-import { MAX_LINE_LENGTH, readLineBatches } from './readLineBatches.js';
-import type { LedgerProblem, LedgerReadItem, ToilStore } from './types.js';
+import { DEFAULT_PART_BYTES, PARTS, splitLedgerFile } from './ledgerParts.js';
+import type { SplittableRead } from './ledgerParts.js';
+import { readLedgerItems } from './readLedgerItems.js';
+import type { LedgerReadItem, ToilStore } from './types.js';
 
 /** Options for {@link createJsonLinesStore}. */
 export interface JsonLinesStoreOptions {
@@ -11,6 +13,12 @@ export interface JsonLinesStoreOptions {
   readonly sync?: boolean;
   /** The file name to put in problems (default: the path given). */
   readonly displayName?: string;
+  /**
+   * The smallest part of the file worth reading in a thread of its own when a report reads the
+   * ledger in parallel (default 16 MiB): a smaller part costs more to hand to a worker thread
+   * than it saves.
+   */
+  readonly partBytes?: number;
 }
 
 /** A {@link ToilStore} over an append-only JSON Lines file. */
@@ -43,6 +51,14 @@ export function createJsonLinesStore(
 ): JsonLinesStore {
   const name = options.displayName ?? file;
   const appendOptions = options.sync === true ? { sync: true } : {};
+  const partBytes = options.partBytes ?? DEFAULT_PART_BYTES;
+  if (!(Number.isSafeInteger(partBytes) && partBytes > 0)) {
+    throw new NinesError(
+      'INVALID_ARGUMENT',
+      `partBytes must be a whole number of bytes more than 0, got ${partBytes}`,
+      { path: ['partBytes'] },
+    );
+  }
   return {
     file,
     name,
@@ -52,54 +68,11 @@ export function createJsonLinesStore(
       for (const entry of entries) text += formatEntryLine(entry);
       await appendLines(file, text, appendOptions);
     },
-    read(): AsyncIterable<LedgerReadItem> {
-      return flattenBatches(() => readItemBatches(file, name));
+    read(): AsyncIterable<LedgerReadItem> & SplittableRead {
+      return Object.assign(
+        flattenBatches(() => readLedgerItems(file, name)),
+        { [PARTS]: (count: number) => splitLedgerFile(file, name, count, partBytes) },
+      );
     },
   };
-}
-
-/** Parse each chunk's lines into entries and problems: one await per chunk, not per line. */
-async function* readItemBatches(file: string, name: string): AsyncGenerator<LedgerReadItem[]> {
-  const problem = (line: number, message: string): LedgerReadItem => ({
-    type: 'problem',
-    problem: { code: 'INVALID_LEDGER', message, path: [], file: name, line },
-  });
-  const options = { categories: 'any' as const, file: name, line: 0 };
-  for await (const batch of readLineBatches(file)) {
-    const items: LedgerReadItem[] = [];
-    for (const { line, text, terminated, tooLong } of batch) {
-      if (tooLong === true) {
-        items.push(problem(line, `line is longer than ${MAX_LINE_LENGTH} characters; skipped`));
-        continue;
-      }
-      if (!terminated) {
-        items.push(
-          problem(
-            line,
-            'last line has no newline: a write was cut short (crash or full disk); skipped, ' +
-              'and the next append starts on a new line',
-          ),
-        );
-        continue;
-      }
-      if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '')) continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (error) {
-        items.push(problem(line, `not valid JSON (${(error as Error).message})`));
-        continue;
-      }
-      options.line = line;
-      const result = validateEntry(value, options);
-      if (result.ok) {
-        items.push({ type: 'entry', entry: result.entry, line });
-      } else {
-        for (const issue of result.issues) {
-          items.push({ type: 'problem', problem: { ...issue, line } satisfies LedgerProblem });
-        }
-      }
-    }
-    yield items;
-  }
 }

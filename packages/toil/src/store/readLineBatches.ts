@@ -13,6 +13,14 @@ export interface TextLine {
   readonly tooLong?: boolean;
 }
 
+/** Bytes `[start, end)` of a file that begin at a line start and end after a newline or at the end. */
+export interface ByteRange {
+  /** First byte, a line start. */
+  readonly start: number;
+  /** One past the last byte. */
+  readonly end: number;
+}
+
 /** Longest line kept in memory (1 MiB of text); a longer one is reported, never buffered whole. */
 export const MAX_LINE_LENGTH = 1 << 20;
 
@@ -23,6 +31,8 @@ export const MAX_LINE_LENGTH = 1 << 20;
  * half-written line is not mistaken for a torn one.
  *
  * @param file - the file to read
+ * @param range - read only these bytes (a part of the file, see `splitLedgerFile`); lines are
+ *   then numbered from 1 at `range.start`
  * @returns batches of lines in order; nothing when the file does not exist
  * @throws file system errors other than a missing file
  * @example
@@ -32,19 +42,24 @@ export const MAX_LINE_LENGTH = 1 << 20;
  * }
  * ```
  */
-export async function* readLineBatches(file: string): AsyncGenerator<TextLine[]> {
-  let size: number;
-  try {
-    size = (await stat(file)).size;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw error;
+export async function* readLineBatches(
+  file: string,
+  range?: ByteRange,
+): AsyncGenerator<TextLine[]> {
+  let bytes = range;
+  if (bytes === undefined) {
+    try {
+      bytes = { start: 0, end: (await stat(file)).size };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
   }
-  if (size === 0) return;
+  if (bytes.end <= bytes.start) return;
   const stream = createReadStream(file, {
     encoding: 'utf8',
-    start: 0,
-    end: size - 1,
+    start: bytes.start,
+    end: bytes.end - 1,
     highWaterMark: 1 << 16,
   });
   let rest = '';

@@ -1,0 +1,22 @@
+import { createReportFold } from '../report/reportTally.js';
+import type { ReportScope } from '../report/reportTally.js';
+import type { EntryFold } from './entryFold.js';
+
+/**
+ * What a worker thread runs over its part of a ledger: a fold by name, with plain-data
+ * parameters (functions cannot cross threads).
+ *
+ * @internal
+ */
+export type FoldJob = { readonly fold: 'report'; readonly scope: ReportScope };
+
+/**
+ * Make the fold a job names, in whichever thread runs it.
+ *
+ * @param job - the job
+ * @returns a fresh fold
+ * @internal
+ */
+export function createFold(job: FoldJob): EntryFold<unknown> {
+  return createReportFold(job.scope);
+}
