@@ -51,6 +51,32 @@ describe('the ledger form read without Date.UTC', () => {
     );
   });
 
+  it('property: runs of instants on the same day (read from the last day seen) equal Date.UTC', () => {
+    const DAY = 86_400_000;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2_932_896 }),
+        fc.array(fc.integer({ min: 0, max: DAY - 1 }), { minLength: 1, maxLength: 8 }),
+        (day, times) => {
+          for (const time of times) {
+            const ms = day * DAY + time;
+            expect(tryParseToilDate(new Date(ms).toISOString())).toBe(ms);
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('refuses a bad time on a day it has just read, and a bad day after a good one', () => {
+    expect(tryParseToilDate('2024-02-29T12:00:00.000Z')).toBe(Date.UTC(2024, 1, 29, 12));
+    expect(tryParseToilDate('2024-02-29T24:00:00.000Z')).toBeUndefined();
+    expect(tryParseToilDate('2024-02-29T12:60:00.000Z')).toBeUndefined();
+    expect(tryParseToilDate('2024-02-30T12:00:00.000Z')).toBeUndefined();
+    expect(tryParseToilDate('2023-02-29T12:00:00.000Z')).toBeUndefined();
+    expect(tryParseToilDate('2024-02-29T12:00:00.000Z')).toBe(Date.UTC(2024, 1, 29, 12));
+  });
+
   it.each([
     '2024-02-29T12:00:00.000Z',
     '2000-02-29T00:00:00.000Z',

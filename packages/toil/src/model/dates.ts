@@ -22,6 +22,23 @@ function digits(text: string, start: number, count: number): number {
   return value;
 }
 
+// The day of the last date read: a ledger's entries come mostly in time order, so most dates
+// fall on the same day as the one before and need only their time of day read.
+let lastDay = '';
+let lastDayMs = 0;
+
+/** Epoch ms of the midnight starting `YYYY-MM-DD` (the first 10 characters), or -1. */
+function dayOf(text: string): number {
+  if (lastDay !== '' && text.startsWith(lastDay)) return lastDayMs;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  if (year < 1970 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return -1;
+  lastDay = text.slice(0, 10);
+  lastDayMs = daysFromCivil(year, month, day) * 86_400_000;
+  return lastDayMs;
+}
+
 /** `YYYY-MM-DDTHH:MM:SS.sssZ`, the form the ledger writes, read without a regex. */
 function canonical(text: string): number | undefined {
   if (
@@ -36,19 +53,13 @@ function canonical(text: string): number | undefined {
   ) {
     return undefined;
   }
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
+  const midnight = dayOf(text);
   const hour = digits(text, 11, 2);
   const minute = digits(text, 14, 2);
   const second = digits(text, 17, 2);
   const millis = digits(text, 20, 3);
   if (
-    year < 1970 ||
-    month < 1 ||
-    month > 12 ||
-    day < 1 ||
-    day > daysIn(year, month) ||
+    midnight < 0 ||
     hour < 0 ||
     hour > 23 ||
     minute < 0 ||
@@ -59,11 +70,7 @@ function canonical(text: string): number | undefined {
   ) {
     return undefined;
   }
-  return (
-    daysFromCivil(year, month, day) * 86_400_000 +
-    ((hour * 60 + minute) * 60 + second) * 1000 +
-    millis
-  );
+  return midnight + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
 }
 
 /**

@@ -161,7 +161,8 @@ function wellFormedToil(
     (ticket !== undefined && !clean(ticket, MAX_LENGTH.ticket)) ||
     (note !== undefined &&
       !(typeof note === 'string' && note.trim() !== '' && note.length <= MAX_LENGTH.note)) ||
-    !isCategoryAllowed(category, categories)
+    // `clean` already refused a blank category, all that `'any'` asks.
+    (categories !== 'any' && !isCategoryAllowed(category, categories))
   ) {
     return undefined;
   }
