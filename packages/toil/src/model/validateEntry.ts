@@ -191,6 +191,21 @@ function wellFormedToil(
 }
 
 /**
+ * The common case of {@link validateEntry} without its result wrapper: the entry when `value` is
+ * a well-formed toil entry, else `undefined` (then call `validateEntry` for the verdict).
+ *
+ * @internal
+ */
+export function wellFormedEntry(
+  value: unknown,
+  categories: CategoryPolicy | undefined,
+): ToilEntry | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? wellFormedToil(value as Record<string, unknown>, categories)
+    : undefined;
+}
+
+/**
  * Check one ledger entry (a parsed JSON line, a CSV row turned into an object, or `record()`
  * input) and return either a clean entry or every problem found, each with its field path.
  *

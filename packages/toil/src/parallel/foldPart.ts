@@ -31,12 +31,11 @@ export interface PartResult {
 export async function foldPart(part: LedgerPart, job: FoldJob): Promise<PartResult> {
   const fold = createFold(job);
   const problems: LedgerProblem[] = [];
-  const count = { lines: 0 };
-  for await (const batch of readLedgerPart(part, count)) {
-    for (const item of batch) {
-      if (item.type === 'entry') fold.add(item.entry);
-      else problems.push(item.problem);
-    }
-  }
-  return { state: fold.state, problems, lines: count.lines };
+  const lines = await readLedgerPart(part, {
+    entry: (entry) => {
+      fold.add(entry);
+    },
+    problem: (problem) => problems.push(problem),
+  });
+  return { state: fold.state, problems, lines };
 }

@@ -1,8 +1,7 @@
 import { open, stat } from 'node:fs/promises';
-import { categoryCheck } from './categoryCheck.js';
-import { readLedgerItems } from './readLedgerItems.js';
-import type { LineCount } from './readLedgerItems.js';
-import type { LedgerReadItem } from './types.js';
+import { categoryProblem } from './categoryCheck.js';
+import { scanLedger } from './readLedgerItems.js';
+import type { LedgerVisitor } from './readLedgerItems.js';
 
 /**
  * Default smallest part of a ledger file read in a thread of its own: 16 MiB, about 110,000
@@ -110,21 +109,30 @@ export async function splitLedgerFile(
 }
 
 /**
- * Read one part as entries and problems, with the ledger's category policy applied. Lines are
- * numbered from 1 at the part's start; add the lines of the parts before it.
+ * Read one part into a visitor, with the ledger's category policy applied. Lines are numbered
+ * from 1 at the part's start; add the lines of the parts before it.
  *
  * @param part - the part
- * @param count - updated with the number of lines read
- * @returns batches of items in file order
+ * @param visitor - receives entries and problems
+ * @returns the number of lines in the part
  * @internal
  */
-export async function* readLedgerPart(
-  part: LedgerPart,
-  count: LineCount,
-): AsyncGenerator<readonly LedgerReadItem[]> {
-  const check =
-    part.categories === undefined ? undefined : categoryCheck(part.categories, part.name);
-  for await (const batch of readLedgerItems(part.file, part.name, part, count)) {
-    yield check === undefined ? batch : batch.map(check);
-  }
+export async function readLedgerPart(part: LedgerPart, visitor: LedgerVisitor): Promise<number> {
+  const { categories } = part;
+  const checked: LedgerVisitor =
+    categories === undefined
+      ? visitor
+      : {
+          entry: (entry, line) => {
+            const problem = categoryProblem(entry, categories, part.name, line);
+            if (problem === undefined) visitor.entry(entry, line);
+            else visitor.problem(problem);
+          },
+          problem: (problem) => {
+            visitor.problem(problem);
+          },
+        };
+  let lines = 0;
+  for await (const read of scanLedger(part.file, part.name, checked, part)) lines = read;
+  return lines;
 }
