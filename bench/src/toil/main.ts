@@ -10,7 +10,7 @@
  *   read in the calling thread only (`threads: 1`);
  * - `report`: the same with the default threads (parts of the file read by worker threads);
  * and the default report over 100,000 entries, to show memory does not grow with entries.
- * Median of 5 runs each, the cases alternating within each round.
+ * Median of 7 runs each, the cases alternating within each round.
  *
  * Run: pnpm --filter @nines/bench run bench:toil (builds @nines/toil first)
  */
@@ -100,7 +100,7 @@ try {
     ['report, 1M entries (default threads)', 'report', big, 1_000_000],
     ['report, 100k entries (default threads)', 'report', small, 100_000],
   ];
-  for (let round = 0; round < 5; round++) {
+  for (let round = 0; round < 7; round++) {
     for (const [name, mode, file, count] of cases) {
       const r = runChild(mode, file);
       if (r.entries !== count)
