@@ -21,20 +21,16 @@ const end: RequestEnd = blankRequestEnd();
 const server: ServerAddress = { address: undefined, port: undefined };
 
 /** Mount-path checks left: the first requests are enough to catch a middleware on a router. */
-
-/** Mount-path checks left: the first requests are enough to catch a middleware on a router. */
 let mountChecks = 64;
 
 /**
- * Starts measuring a request: a pooled state linked to the request's socket, a start mark and
- * one `close` listener, the state's own. Express gives each request a prototype of its own
+ * Starts measuring a request: a pooled state and a start mark, with the end seen through
+ * `@nines/otel`'s response watch on the socket (HTTP/1) or one `close` listener, the state's
+ * own (HTTP/2, requests without a parsing socket). Express gives each request a prototype of its own
  * app, which leaves every `req`/`res` with a shape never seen before, so each property read on
  * them is a slow lookup: this reads only what it needs (method, version, socket) and adds
  * nothing to them. Never called for a request already measured.
  *
- * @param setup - the registration
- * @param req - the request
- * @param res - its response
  * Measuring starts either inside the app's router (the middleware: `router` is the router's
  * `next`, `app` is `undefined`) or at the app's entry (`instrumentExpress`: `app` is the app,
  * before Express has given the request its app's prototype; `router` is `undefined`).
