@@ -1,8 +1,9 @@
 import { NinesError, exactMultiply, roundNoise } from '@nines/core';
-import { isToil } from '../model/entry.js';
 import type { Automatable, LedgerEntry } from '../model/entry.js';
 import type { LedgerProblem, LedgerReadItem } from '../store/types.js';
-import { forEachItem } from '../util/asyncIterable.js';
+import { checkThreads, defaultThreads, foldLedger } from '../parallel/foldLedger.js';
+import { createAutomationFold } from './automationTally.js';
+import type { AutomationScope } from './automationTally.js';
 import { DEFAULT_HORIZON_YEARS, breakEvenTime } from './breakEven.js';
 import { netSavings, paybackPeriod } from './payback.js';
 
@@ -42,8 +43,13 @@ export interface AutomationOptions {
   readonly partlySaves?: number;
   /** Per-task build and upkeep estimates; payback and net savings need a cost. */
   readonly estimates?: Readonly<Record<string, AutomationEstimate>>;
-  /** Receives each problem met while reading a ledger. */
+  /** Receives each problem met while reading a ledger, in file order. */
   readonly onProblem?: (problem: LedgerProblem) => void;
+  /**
+   * Most threads that may read a JSON Lines ledger at once, this one included (default: the
+   * machine's available parallelism, at most 4); see `ToilReportOptions.threads`.
+   */
+  readonly threads?: number;
 }
 
 /** One task's case for automation. Times are hours unless named otherwise. */
@@ -94,15 +100,6 @@ export interface AutomationRanking {
   readonly skipped: { readonly notAutomatable: number; readonly tooFewRuns: number };
   /** Problems met while reading. */
   readonly problems: number;
-}
-
-interface TaskTally {
-  ms: number;
-  runs: number;
-  latest: number;
-  category: string;
-  automatable: Automatable;
-  readonly teams: Set<string>;
 }
 
 function checkFraction(name: string, value: number): void {
@@ -163,6 +160,7 @@ export async function rankAutomation(
     });
   }
   checkFraction('partlySaves', partlySaves);
+  checkThreads(options.threads);
   for (const [task, estimate] of Object.entries(estimates)) {
     for (const key of ['costHours', 'maintenanceHoursPerYear'] as const) {
       const value = estimate[key];
@@ -182,46 +180,26 @@ export async function rankAutomation(
       ? undefined
       : new Set(typeof options.team === 'string' ? [options.team] : options.team);
 
-  const tasks = new Map<string, TaskTally>();
-  let first: number | undefined;
+  const scope: AutomationScope = {
+    ...(since === undefined ? {} : { since }),
+    ...(until === undefined ? {} : { until }),
+    ...(teamFilter === undefined ? {} : { teams: [...teamFilter] }),
+  };
+  const fold = createAutomationFold(scope);
   let problems = 0;
-  await forEachItem(source, (item) => {
-    let entry: LedgerEntry;
-    if ('type' in item) {
-      if (item.type === 'problem') {
+  await foldLedger(
+    source,
+    fold,
+    { fold: 'automation', scope },
+    {
+      threads: options.threads ?? defaultThreads(),
+      onProblem: (problem) => {
         problems += 1;
-        options.onProblem?.(item.problem);
-        return;
-      }
-      entry = item.entry;
-    } else entry = item;
-    if (!isToil(entry)) return;
-    if ((since !== undefined && entry.at < since) || (until !== undefined && entry.at >= until))
-      return;
-    if (teamFilter !== undefined && !teamFilter.has(entry.team)) return;
-    if (first === undefined || entry.at < first) first = entry.at;
-    const ms = Math.round(entry.minutes * 60_000);
-    const found = tasks.get(entry.task);
-    if (found === undefined) {
-      tasks.set(entry.task, {
-        ms,
-        runs: 1,
-        latest: entry.at,
-        category: entry.category,
-        automatable: entry.automatable,
-        teams: new Set([entry.team]),
-      });
-    } else {
-      found.ms += ms;
-      found.runs += 1;
-      found.teams.add(entry.team);
-      if (entry.at >= found.latest) {
-        found.latest = entry.at;
-        found.category = entry.category;
-        found.automatable = entry.automatable;
-      }
-    }
-  });
+        options.onProblem?.(problem);
+      },
+    },
+  );
+  const { tasks, first } = fold.state;
 
   const from = since ?? first;
   const to = until ?? options.now ?? Date.now();

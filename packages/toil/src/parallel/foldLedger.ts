@@ -1,4 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { NinesError } from '@nines/core';
 import type { LedgerEntry } from '../model/entry.js';
 import { isSplittable, PARTS } from '../store/ledgerParts.js';
 import type { LedgerPart } from '../store/ledgerParts.js';
@@ -12,6 +14,31 @@ import { workerEntry } from './workerEntry.js';
 
 /** Parts per thread: smaller parts even out threads slowed by other work on the machine. */
 const PARTS_PER_THREAD = 4;
+
+/**
+ * The default number of threads for reading a ledger: the machine's available parallelism, at
+ * most 4.
+ *
+ * @internal
+ */
+export function defaultThreads(): number {
+  return Math.min(availableParallelism(), 4);
+}
+
+/**
+ * Check a `threads` option.
+ *
+ * @param threads - the option as given
+ * @throws NinesError `INVALID_ARGUMENT` (path `threads`) unless absent or a whole number ≥ 1
+ * @internal
+ */
+export function checkThreads(threads: number | undefined): void {
+  if (threads !== undefined && !(Number.isSafeInteger(threads) && threads >= 1)) {
+    throw new NinesError('INVALID_ARGUMENT', `threads must be a whole number ≥ 1, got ${threads}`, {
+      path: ['threads'],
+    });
+  }
+}
 
 /** How {@link foldLedger} reads. @internal */
 export interface FoldLedgerOptions {

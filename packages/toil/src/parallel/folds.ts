@@ -1,3 +1,5 @@
+import { createAutomationFold } from '../automation/automationTally.js';
+import type { AutomationScope } from '../automation/automationTally.js';
 import { createReportFold } from '../report/reportTally.js';
 import type { ReportScope } from '../report/reportTally.js';
 import type { EntryFold } from './entryFold.js';
@@ -8,7 +10,9 @@ import type { EntryFold } from './entryFold.js';
  *
  * @internal
  */
-export type FoldJob = { readonly fold: 'report'; readonly scope: ReportScope };
+export type FoldJob =
+  | { readonly fold: 'report'; readonly scope: ReportScope }
+  | { readonly fold: 'automation'; readonly scope: AutomationScope };
 
 /**
  * Make the fold a job names, in whichever thread runs it.
@@ -18,5 +22,5 @@ export type FoldJob = { readonly fold: 'report'; readonly scope: ReportScope };
  * @internal
  */
 export function createFold(job: FoldJob): EntryFold<unknown> {
-  return createReportFold(job.scope);
+  return job.fold === 'report' ? createReportFold(job.scope) : createAutomationFold(job.scope);
 }

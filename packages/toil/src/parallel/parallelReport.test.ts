@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rankAutomation } from '../automation/rankAutomation.js';
 import { createLedger } from '../ledger/createLedger.js';
 import type { LedgerEntry, ToilEntry } from '../model/entry.js';
 import { formatEntryLine } from '../model/serialize.js';
@@ -126,6 +127,29 @@ describe('reading a JSON Lines ledger in parallel', () => {
     expect(categoryLines).toEqual(bad.custom);
     const allowed = await report(4, { period: parsePeriod('month') }, ['on-call-handover']);
     expect(allowed.problems.filter((p) => p.path[0] === 'category')).toEqual([]);
+  });
+
+  it('ranks automation the same in parallel as in one thread, problems included', async () => {
+    const rank = async (threads: number): Promise<{ result: unknown; lines: number[] }> => {
+      const lines: number[] = [];
+      const store = createJsonLinesStore(file, { displayName: 'toil.jsonl', partBytes: 8192 });
+      const result = await rankAutomation(store.read(), {
+        now: START + 400 * DAY,
+        since: START + 10 * DAY,
+        team: ['team-0', 'team-2'],
+        threads,
+        onProblem: (problem) => lines.push(problem.line),
+      });
+      return { result, lines };
+    };
+    const one = await rank(1);
+    expect(await rank(4)).toEqual(one);
+    expect(one.result).toMatchObject({ problems: one.lines.length });
+    expect(one.lines.at(-1)).toBe(lineCount + 1);
+    await expect(rankAutomation([], { threads: 0 })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      path: ['threads'],
+    });
   });
 
   it('keeps filters, fixed periods and ranges the same across threads', async () => {

@@ -1,7 +1,6 @@
 import { NinesError, roundNoise } from '@nines/core';
-import { availableParallelism } from 'node:os';
 import type { LedgerEntry } from '../model/entry.js';
-import { foldLedger } from '../parallel/foldLedger.js';
+import { checkThreads, defaultThreads, foldLedger } from '../parallel/foldLedger.js';
 import type { LedgerProblem, LedgerReadItem } from '../store/types.js';
 import { createPeriods } from './periods.js';
 import type { PeriodSpec } from './periods.js';
@@ -217,18 +216,7 @@ function validateOptions(options: ToilReportOptions): void {
       { path: ['budget'] },
     );
   }
-  if (
-    options.threads !== undefined &&
-    !(Number.isSafeInteger(options.threads) && options.threads >= 1)
-  ) {
-    throw new NinesError(
-      'INVALID_ARGUMENT',
-      `threads must be a whole number ≥ 1, got ${options.threads}`,
-      {
-        path: ['threads'],
-      },
-    );
-  }
+  checkThreads(options.threads);
   if (!Number.isSafeInteger(n) || n < 0) {
     throw new NinesError('INVALID_ARGUMENT', `top must be a whole number ≥ 0, got ${n}`, {
       path: ['top'],
@@ -319,7 +307,7 @@ export async function buildToilReport(
     fold,
     { fold: 'report', scope },
     {
-      threads: options.threads ?? Math.min(availableParallelism(), 4),
+      threads: options.threads ?? defaultThreads(),
       onProblem: (problem) => {
         problems += 1;
         options.onProblem?.(problem);

@@ -1,0 +1,120 @@
+import { isToil } from '../model/entry.js';
+import type { Automatable, LedgerEntry } from '../model/entry.js';
+import type { EntryFold } from '../parallel/entryFold.js';
+
+/**
+ * Which entries an automation ranking counts: plain data, so a worker thread reading part of a
+ * ledger can count the same way.
+ *
+ * @internal
+ */
+export interface AutomationScope {
+  /** Only entries at or after this instant (epoch ms). */
+  readonly since?: number;
+  /** Only entries before this instant (epoch ms). */
+  readonly until?: number;
+  /** Only these teams. */
+  readonly teams?: readonly string[];
+}
+
+/** One task's runs so far. @internal */
+export interface TaskTally {
+  ms: number;
+  runs: number;
+  /** When it was last done; its category and answer are that entry's. */
+  latest: number;
+  category: string;
+  automatable: Automatable;
+  readonly teams: Set<string>;
+}
+
+/**
+ * The sums an automation ranking is made of: whole milliseconds and runs per task, so sums from
+ * parts of a ledger merge to exactly what one pass gives.
+ *
+ * @internal
+ */
+export interface AutomationTally {
+  /** Task → its runs. */
+  readonly tasks: Map<string, TaskTally>;
+  /** Earliest entry counted, epoch ms. */
+  first?: number;
+}
+
+function addEntry(
+  state: AutomationTally,
+  scope: AutomationScope,
+  teams: ReadonlySet<string> | undefined,
+  entry: LedgerEntry,
+): void {
+  if (!isToil(entry)) return;
+  const { since, until } = scope;
+  if ((since !== undefined && entry.at < since) || (until !== undefined && entry.at >= until))
+    return;
+  if (teams !== undefined && !teams.has(entry.team)) return;
+  if (state.first === undefined || entry.at < state.first) state.first = entry.at;
+  const ms = Math.round(entry.minutes * 60_000);
+  const found = state.tasks.get(entry.task);
+  if (found === undefined) {
+    state.tasks.set(entry.task, {
+      ms,
+      runs: 1,
+      latest: entry.at,
+      category: entry.category,
+      automatable: entry.automatable,
+      teams: new Set([entry.team]),
+    });
+  } else {
+    found.ms += ms;
+    found.runs += 1;
+    found.teams.add(entry.team);
+    if (entry.at >= found.latest) {
+      found.latest = entry.at;
+      found.category = entry.category;
+      found.automatable = entry.automatable;
+    }
+  }
+}
+
+function mergeState(into: AutomationTally, from: AutomationTally): void {
+  if (from.first !== undefined && (into.first === undefined || from.first < into.first))
+    into.first = from.first;
+  for (const [task, t] of from.tasks) {
+    const found = into.tasks.get(task);
+    if (found === undefined) {
+      into.tasks.set(task, t);
+      continue;
+    }
+    found.ms += t.ms;
+    found.runs += t.runs;
+    for (const team of t.teams) found.teams.add(team);
+    // `from` holds later lines: on a tie it wins, as the later line does in one pass.
+    if (t.latest >= found.latest) {
+      found.latest = t.latest;
+      found.category = t.category;
+      found.automatable = t.automatable;
+    }
+  }
+}
+
+/**
+ * Count toil entries into an automation ranking's sums: the fold a ranking runs over a ledger,
+ * in this thread or, part by part, in worker threads whose sums are merged in file order.
+ *
+ * @param scope - which entries count
+ * @returns the fold; its state is the {@link AutomationTally}
+ * @internal
+ */
+export function createAutomationFold(scope: AutomationScope): EntryFold<AutomationTally> {
+  const teams = scope.teams === undefined ? undefined : new Set(scope.teams);
+  const state: AutomationTally = { tasks: new Map() };
+  return {
+    state,
+    add: (entry) => {
+      addEntry(state, scope, teams, entry);
+    },
+    merge: (from) => {
+      mergeState(state, from);
+    },
+  };
+}
