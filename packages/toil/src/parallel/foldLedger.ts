@@ -11,6 +11,7 @@ import type { FoldJob } from './folds.js';
 import { foldPart } from './foldPart.js';
 import type { PartResult } from './foldPart.js';
 import { workerEntry } from './workerEntry.js';
+import type { WorkerEntry } from './workerEntry.js';
 
 /** Parts per thread: smaller parts even out threads slowed by other work on the machine. */
 const PARTS_PER_THREAD = 4;
@@ -53,7 +54,8 @@ export interface FoldLedgerOptions {
  * parts is read in parallel: this thread and up to `threads − 1` worker threads take parts in
  * file order as they become free, and the parts' sums are merged, and their problems passed on
  * with line numbers counted from the start of the file, in file order as soon as every part
- * before them is done. Anything else is read in this thread, batch by batch.
+ * before them is done. Anything else is read in this thread, batch by batch, as is any ledger
+ * when the worker's file is missing (the package bundled into an application without it).
  *
  * @param source - ledger entries, or what `ledger.read()` / `store.read()` yields
  * @param fold - the fold to add everything to, made in this thread
@@ -69,9 +71,12 @@ export async function foldLedger(
   options: FoldLedgerOptions,
 ): Promise<void> {
   const { onProblem, threads } = options;
+  const entry = threads > 1 && isSplittable(source) ? workerEntry() : undefined;
   const parts =
-    threads > 1 && isSplittable(source) ? await source[PARTS](threads * PARTS_PER_THREAD) : [];
-  if (parts.length < 2) {
+    entry !== undefined && isSplittable(source)
+      ? await source[PARTS](threads * PARTS_PER_THREAD)
+      : [];
+  if (entry === undefined || parts.length < 2) {
     await forEachItem(source, (item) => {
       if (!('type' in item)) fold.add(item);
       else if (item.type === 'entry') fold.add(item.entry);
@@ -96,7 +101,7 @@ export async function foldLedger(
   };
   const take = (): number | undefined => (next < parts.length ? next++ : undefined);
   const workers = Array.from({ length: Math.min(threads, parts.length) - 1 }, () =>
-    startWorker(job),
+    startWorker(entry, job),
   );
   try {
     await Promise.all([
@@ -124,8 +129,7 @@ interface PartWorker {
   stop(): void;
 }
 
-function startWorker(job: FoldJob): PartWorker {
-  const { entry, options } = workerEntry();
+function startWorker({ entry, options }: WorkerEntry, job: FoldJob): PartWorker {
   const worker = new Worker(entry, { ...options, workerData: job });
   let failure: Error | undefined;
   let pending:
