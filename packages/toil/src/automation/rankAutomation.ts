@@ -1,7 +1,7 @@
 import { NinesError, exactMultiply, roundNoise } from '@nines/core';
 import type { Automatable, LedgerEntry } from '../model/entry.js';
 import type { LedgerProblem, LedgerReadItem } from '../store/types.js';
-import { checkThreads, defaultThreads, foldLedger } from '../parallel/foldLedger.js';
+import { checkThreads, foldLedger } from '../parallel/foldLedger.js';
 import { createAutomationFold } from './automationTally.js';
 import type { AutomationScope } from './automationTally.js';
 import { DEFAULT_HORIZON_YEARS, breakEvenTime } from './breakEven.js';
@@ -186,19 +186,7 @@ export async function rankAutomation(
     ...(teamFilter === undefined ? {} : { teams: [...teamFilter] }),
   };
   const fold = createAutomationFold(scope);
-  let problems = 0;
-  await foldLedger(
-    source,
-    fold,
-    { fold: 'automation', scope },
-    {
-      threads: options.threads ?? defaultThreads(),
-      onProblem: (problem) => {
-        problems += 1;
-        options.onProblem?.(problem);
-      },
-    },
-  );
+  const problems = await foldLedger(source, fold, { fold: 'automation', scope }, options);
   const { tasks, first } = fold.state;
 
   const from = since ?? first;

@@ -43,10 +43,10 @@ export function checkThreads(threads: number | undefined): void {
 
 /** How {@link foldLedger} reads. @internal */
 export interface FoldLedgerOptions {
-  /** Most threads reading at once, this one included; 1 reads in this thread only. */
-  readonly threads: number;
+  /** Most threads reading at once, this one included (default {@link defaultThreads}); 1 reads in this thread only. */
+  readonly threads?: number;
   /** Receives each problem met, in file order. */
-  readonly onProblem: (problem: LedgerProblem) => void;
+  readonly onProblem?: (problem: LedgerProblem) => void;
 }
 
 /**
@@ -61,6 +61,7 @@ export interface FoldLedgerOptions {
  * @param fold - the fold to add everything to, made in this thread
  * @param job - the same fold, described for worker threads
  * @param options - threads and the problem sink
+ * @returns the number of problems met
  * @throws whatever reading the ledger throws (file system errors); workers are stopped first
  * @internal
  */
@@ -69,8 +70,13 @@ export async function foldLedger(
   fold: EntryFold<unknown>,
   job: FoldJob,
   options: FoldLedgerOptions,
-): Promise<void> {
-  const { onProblem, threads } = options;
+): Promise<number> {
+  const threads = options.threads ?? defaultThreads();
+  let problems = 0;
+  const onProblem = (problem: LedgerProblem): void => {
+    problems += 1;
+    options.onProblem?.(problem);
+  };
   const entry = threads > 1 && isSplittable(source) ? workerEntry() : undefined;
   const parts =
     entry !== undefined && isSplittable(source)
@@ -82,7 +88,7 @@ export async function foldLedger(
       else if (item.type === 'entry') fold.add(item.entry);
       else onProblem(item.problem);
     });
-    return;
+    return problems;
   }
   const results: (PartResult | undefined)[] = [];
   let next = 0;
@@ -119,6 +125,7 @@ export async function foldLedger(
   } finally {
     for (const worker of workers) worker.stop();
   }
+  return problems;
 }
 
 /** A worker thread that reads the parts it is given, one at a time. */

@@ -1,6 +1,6 @@
 import { NinesError, roundNoise } from '@nines/core';
 import type { LedgerEntry } from '../model/entry.js';
-import { checkThreads, defaultThreads, foldLedger } from '../parallel/foldLedger.js';
+import { checkThreads, foldLedger } from '../parallel/foldLedger.js';
 import type { LedgerProblem, LedgerReadItem } from '../store/types.js';
 import { createPeriods } from './periods.js';
 import type { PeriodSpec } from './periods.js';
@@ -301,19 +301,7 @@ export async function buildToilReport(
     ...(teamFilter === undefined ? {} : { teams: [...teamFilter] }),
   };
   const fold = createReportFold(scope);
-  let problems = 0;
-  await foldLedger(
-    source,
-    fold,
-    { fold: 'report', scope },
-    {
-      threads: options.threads ?? defaultThreads(),
-      onProblem: (problem) => {
-        problems += 1;
-        options.onProblem?.(problem);
-      },
-    },
-  );
+  const problems = await foldLedger(source, fold, { fold: 'report', scope }, options);
   const { teams, entries } = fold.state;
   let { first, last } = fold.state;
 
