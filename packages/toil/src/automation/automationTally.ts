@@ -1,21 +1,8 @@
 import { isToil } from '../model/entry.js';
-import type { Automatable, LedgerEntry } from '../model/entry.js';
+import type { Automatable, ToilEntry } from '../model/entry.js';
 import type { EntryFold } from '../parallel/entryFold.js';
-
-/**
- * Which entries an automation ranking counts: plain data, so a worker thread reading part of a
- * ledger can count the same way.
- *
- * @internal
- */
-export interface AutomationScope {
-  /** Only entries at or after this instant (epoch ms). */
-  readonly since?: number;
-  /** Only entries before this instant (epoch ms). */
-  readonly until?: number;
-  /** Only these teams. */
-  readonly teams?: readonly string[];
-}
+import { inScope } from '../parallel/entryScope.js';
+import type { EntryScope } from '../parallel/entryScope.js';
 
 /** One task's runs so far. @internal */
 export interface TaskTally {
@@ -41,17 +28,7 @@ export interface AutomationTally {
   first?: number;
 }
 
-function addEntry(
-  state: AutomationTally,
-  scope: AutomationScope,
-  teams: ReadonlySet<string> | undefined,
-  entry: LedgerEntry,
-): void {
-  if (!isToil(entry)) return;
-  const { since, until } = scope;
-  if ((since !== undefined && entry.at < since) || (until !== undefined && entry.at >= until))
-    return;
-  if (teams !== undefined && !teams.has(entry.team)) return;
+function addEntry(state: AutomationTally, entry: ToilEntry): void {
   if (state.first === undefined || entry.at < state.first) state.first = entry.at;
   const ms = Math.round(entry.minutes * 60_000);
   const found = state.tasks.get(entry.task);
@@ -105,13 +82,13 @@ function mergeState(into: AutomationTally, from: AutomationTally): void {
  * @returns the fold; its state is the {@link AutomationTally}
  * @internal
  */
-export function createAutomationFold(scope: AutomationScope): EntryFold<AutomationTally> {
-  const teams = scope.teams === undefined ? undefined : new Set(scope.teams);
+export function createAutomationFold(scope: EntryScope): EntryFold<AutomationTally> {
+  const wanted = inScope(scope);
   const state: AutomationTally = { tasks: new Map() };
   return {
     state,
     add: (entry) => {
-      addEntry(state, scope, teams, entry);
+      if (isToil(entry) && wanted(entry)) addEntry(state, entry);
     },
     merge: (from) => {
       mergeState(state, from);

@@ -3,7 +3,7 @@ import type { Automatable, LedgerEntry } from '../model/entry.js';
 import type { LedgerProblem, LedgerReadItem } from '../store/types.js';
 import { checkThreads, foldLedger } from '../parallel/foldLedger.js';
 import { createAutomationFold } from './automationTally.js';
-import type { AutomationScope } from './automationTally.js';
+import { entryScope } from '../parallel/entryScope.js';
 import { DEFAULT_HORIZON_YEARS, breakEvenTime } from './breakEven.js';
 import { netSavings, paybackPeriod } from './payback.js';
 
@@ -175,16 +175,7 @@ export async function rankAutomation(
     if (estimate.savedFraction !== undefined)
       checkFraction('savedFraction', estimate.savedFraction);
   }
-  const teamFilter =
-    options.team === undefined
-      ? undefined
-      : new Set(typeof options.team === 'string' ? [options.team] : options.team);
-
-  const scope: AutomationScope = {
-    ...(since === undefined ? {} : { since }),
-    ...(until === undefined ? {} : { until }),
-    ...(teamFilter === undefined ? {} : { teams: [...teamFilter] }),
-  };
+  const scope = entryScope(options);
   const fold = createAutomationFold(scope);
   const problems = await foldLedger(source, fold, { fold: 'automation', scope }, options);
   const { tasks, first } = fold.state;

@@ -1,8 +1,8 @@
 import { createAutomationFold } from '../automation/automationTally.js';
-import type { AutomationScope } from '../automation/automationTally.js';
 import { createReportFold } from '../report/reportTally.js';
 import type { ReportScope } from '../report/reportTally.js';
 import type { EntryFold } from './entryFold.js';
+import type { EntryScope } from './entryScope.js';
 
 /**
  * What a worker thread runs over its part of a ledger: a fold by name, with plain-data
@@ -12,7 +12,7 @@ import type { EntryFold } from './entryFold.js';
  */
 export type FoldJob =
   | { readonly fold: 'report'; readonly scope: ReportScope }
-  | { readonly fold: 'automation'; readonly scope: AutomationScope };
+  | { readonly fold: 'automation'; readonly scope: EntryScope };
 
 /**
  * Make the fold a job names, in whichever thread runs it.

@@ -1,24 +1,20 @@
 import { isToil } from '../model/entry.js';
 import type { LedgerEntry } from '../model/entry.js';
 import type { EntryFold } from '../parallel/entryFold.js';
+import { inScope } from '../parallel/entryScope.js';
+import type { EntryScope } from '../parallel/entryScope.js';
 import { createPeriods } from './periods.js';
 import type { PeriodSpec, Periods } from './periods.js';
 
 /**
  * Which entries a report counts and how it cuts time: plain data, so a worker thread reading
- * part of a ledger can count the same way.
+ * part of a ledger counts the same way.
  *
  * @internal
  */
-export interface ReportScope {
+export interface ReportScope extends EntryScope {
   /** How time is cut. */
   readonly period: PeriodSpec;
-  /** Only entries at or after this instant (epoch ms). */
-  readonly since?: number;
-  /** Only entries before this instant (epoch ms). */
-  readonly until?: number;
-  /** Only these teams. */
-  readonly teams?: readonly string[];
 }
 
 /** Time and count of one task or category. @internal */
@@ -111,23 +107,17 @@ export function mergeBucket(into: Bucket, from: Bucket): void {
 
 /** What counting needs besides the sums: the scope, its periods, and the last period seen. */
 interface Counting {
-  readonly scope: ReportScope;
+  readonly inScope: (entry: LedgerEntry) => boolean;
   readonly periods: Periods;
-  readonly teams: ReadonlySet<string> | undefined;
   /** Start and end of the period the last entry fell in. */
   start: number;
   end: number;
 }
 
 function addEntry(state: ReportTally, counting: Counting, entry: LedgerEntry): void {
+  if (!counting.inScope(entry)) return;
   const { at } = entry;
-  const { scope, teams, periods } = counting;
-  if (
-    (scope.since !== undefined && at < scope.since) ||
-    (scope.until !== undefined && at >= scope.until)
-  )
-    return;
-  if (teams !== undefined && !teams.has(entry.team)) return;
+  const { periods } = counting;
   state.entries += 1;
   // Ledgers are mostly in time order: most entries fall in the period of the one before.
   let { start } = counting;
@@ -182,9 +172,8 @@ function mergeState(into: ReportTally, from: ReportTally): void {
  */
 export function createReportFold(scope: ReportScope): EntryFold<ReportTally> {
   const counting: Counting = {
-    scope,
+    inScope: inScope(scope),
     periods: createPeriods(scope.period),
-    teams: scope.teams === undefined ? undefined : new Set(scope.teams),
     start: Number.NaN,
     end: Number.NaN,
   };

@@ -1,5 +1,6 @@
 import { NinesError, roundNoise } from '@nines/core';
 import type { LedgerEntry } from '../model/entry.js';
+import { entryScope } from '../parallel/entryScope.js';
 import { checkThreads, foldLedger } from '../parallel/foldLedger.js';
 import type { LedgerProblem, LedgerReadItem } from '../store/types.js';
 import { createPeriods } from './periods.js';
@@ -294,12 +295,7 @@ export async function buildToilReport(
       ? undefined
       : new Set(typeof options.team === 'string' ? [options.team] : options.team);
 
-  const scope: ReportScope = {
-    period: periodSpec,
-    ...(since === undefined ? {} : { since }),
-    ...(until === undefined ? {} : { until }),
-    ...(teamFilter === undefined ? {} : { teams: [...teamFilter] }),
-  };
+  const scope: ReportScope = { ...entryScope(options), period: periodSpec };
   const fold = createReportFold(scope);
   const problems = await foldLedger(source, fold, { fold: 'report', scope }, options);
   const { teams, entries } = fold.state;
