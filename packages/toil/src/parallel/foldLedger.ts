@@ -43,7 +43,10 @@ export function checkThreads(threads: number | undefined): void {
 
 /** How {@link foldLedger} reads. @internal */
 export interface FoldLedgerOptions {
-  /** Most threads reading at once, this one included (default {@link defaultThreads}); 1 reads in this thread only. */
+  /**
+   * Most threads reading at once, this one included (default {@link defaultThreads}); 1 reads
+   * in this thread only.
+   */
   readonly threads?: number;
   /** Receives each problem met, in file order. */
   readonly onProblem?: (problem: LedgerProblem) => void;
