@@ -192,7 +192,7 @@ function wellFormedToil(
 
 /**
  * The common case of {@link validateEntry} without its result wrapper: the entry when `value` is
- * a well-formed toil entry, else `undefined` (then call `validateEntry` for the verdict).
+ * a well-formed toil entry, else `undefined` (then call {@link checkEntry} for the verdict).
  *
  * @internal
  */
@@ -226,6 +226,18 @@ export function validateEntry(
   value: unknown,
   options: EntryValidationOptions = {},
 ): EntryValidation {
+  const fast = wellFormedEntry(value, options.categories);
+  return fast !== undefined ? { ok: true, entry: fast } : checkEntry(value, options);
+}
+
+/**
+ * {@link validateEntry} without its common case: every rule checked with messages. For a
+ * caller that has already tried {@link wellFormedEntry} on the value, so that check is not run
+ * twice.
+ *
+ * @internal
+ */
+export function checkEntry(value: unknown, options: EntryValidationOptions): EntryValidation {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     const issues = new Collector(options);
     issues.issues.push({
@@ -238,8 +250,6 @@ export function validateEntry(
     return { ok: false, issues: issues.issues };
   }
   const record = value as Record<string, unknown>;
-  const fast = wellFormedToil(record, options.categories);
-  if (fast !== undefined) return { ok: true, entry: fast };
   const issues = new Collector(options);
   const kind = readKind(record.kind, issues);
   const id = issues.text(record, 'id', true);

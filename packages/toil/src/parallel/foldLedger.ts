@@ -16,13 +16,8 @@ import type { WorkerEntry } from './workerEntry.js';
 /** Parts per thread: smaller parts even out threads slowed by other work on the machine. */
 const PARTS_PER_THREAD = 4;
 
-/**
- * The default number of threads for reading a ledger: the machine's available parallelism, at
- * most 4.
- *
- * @internal
- */
-export function defaultThreads(): number {
+/** The default number of threads for reading a ledger: the available parallelism, at most 4. */
+function defaultThreads(): number {
   return Math.min(availableParallelism(), 4);
 }
 

@@ -91,12 +91,8 @@ export function mergeTallies(into: Map<string, Tally>, from: ReadonlyMap<string,
   }
 }
 
-/**
- * Add bucket `from` to bucket `into`.
- *
- * @internal
- */
-export function mergeBucket(into: Bucket, from: Bucket): void {
+/** Add bucket `from` to bucket `into`. */
+function mergeBucket(into: Bucket, from: Bucket): void {
   into.toilMs += from.toilMs;
   into.count += from.count;
   into.engineeringMs += from.engineeringMs;

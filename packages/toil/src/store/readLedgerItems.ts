@@ -1,5 +1,5 @@
 import type { LedgerEntry } from '../model/entry.js';
-import { validateEntry, wellFormedEntry } from '../model/validateEntry.js';
+import { checkEntry, wellFormedEntry } from '../model/validateEntry.js';
 import { MAX_LINE_LENGTH, readLineBatches } from './readLineBatches.js';
 import type { ByteRange } from './readLineBatches.js';
 import type { LedgerProblem, LedgerReadItem } from './types.js';
@@ -68,7 +68,7 @@ export async function* scanLedger(
         continue;
       }
       options.line = line;
-      const result = validateEntry(value, options);
+      const result = checkEntry(value, options);
       if (result.ok) visitor.entry(result.entry, line);
       else for (const issue of result.issues) visitor.problem({ ...issue, line });
     }
