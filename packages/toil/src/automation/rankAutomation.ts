@@ -2,7 +2,6 @@ import { NinesError, exactMultiply, roundNoise } from '@nines/core';
 import type { Automatable, LedgerEntry } from '../model/entry.js';
 import type { LedgerProblem, LedgerReadItem } from '../store/types.js';
 import { checkThreads, foldLedger } from '../parallel/foldLedger.js';
-import { createAutomationFold } from './automationTally.js';
 import { entryScope } from '../parallel/entryScope.js';
 import { DEFAULT_HORIZON_YEARS, breakEvenTime } from './breakEven.js';
 import { netSavings, paybackPeriod } from './payback.js';
@@ -176,9 +175,8 @@ export async function rankAutomation(
       checkFraction('savedFraction', estimate.savedFraction);
   }
   const scope = entryScope(options);
-  const fold = createAutomationFold(scope);
-  const problems = await foldLedger(source, fold, { fold: 'automation', scope }, options);
-  const { tasks, first } = fold.state;
+  const { state, problems } = await foldLedger(source, { fold: 'automation', scope }, options);
+  const { tasks, first } = state;
 
   const from = since ?? first;
   const to = until ?? options.now ?? Date.now();

@@ -6,8 +6,8 @@ import { isSplittable, PARTS } from '../store/ledgerParts.js';
 import type { LedgerPart } from '../store/ledgerParts.js';
 import type { LedgerProblem, LedgerReadItem } from '../store/types.js';
 import { forEachItem } from '../util/asyncIterable.js';
-import type { EntryFold } from './entryFold.js';
-import type { FoldJob } from './folds.js';
+import { createFold } from './folds.js';
+import type { FoldJob, FoldStates } from './folds.js';
 import { foldPart } from './foldPart.js';
 import type { PartResult } from './foldPart.js';
 import { workerEntry } from './workerEntry.js';
@@ -56,19 +56,18 @@ export interface FoldLedgerOptions {
  * when the worker's file is missing (the package bundled into an application without it).
  *
  * @param source - ledger entries, or what `ledger.read()` / `store.read()` yields
- * @param fold - the fold to add everything to, made in this thread
- * @param job - the same fold, described for worker threads
+ * @param job - the fold to run, in this thread and in workers
  * @param options - threads and the problem sink
- * @returns the number of problems met
+ * @returns the fold's sums over the whole ledger, and the number of problems met
  * @throws whatever reading the ledger throws (file system errors); workers are stopped first
  * @internal
  */
-export async function foldLedger(
+export async function foldLedger<J extends FoldJob>(
   source: Iterable<LedgerEntry | LedgerReadItem> | AsyncIterable<LedgerEntry | LedgerReadItem>,
-  fold: EntryFold<unknown>,
-  job: FoldJob,
+  job: J,
   options: FoldLedgerOptions,
-): Promise<number> {
+): Promise<{ readonly state: FoldStates[J['fold']]; readonly problems: number }> {
+  const fold = createFold(job);
   const threads = options.threads ?? defaultThreads();
   let problems = 0;
   const onProblem = (problem: LedgerProblem): void => {
@@ -86,7 +85,7 @@ export async function foldLedger(
       else if (item.type === 'entry') fold.add(item.entry);
       else onProblem(item.problem);
     });
-    return problems;
+    return { state: fold.state, problems };
   }
   const results: (PartResult | undefined)[] = [];
   let next = 0;
@@ -98,7 +97,7 @@ export async function foldLedger(
     for (let ready = results[done]; ready !== undefined; ready = results[done]) {
       for (const problem of ready.problems) onProblem({ ...problem, line: problem.line + offset });
       offset += ready.lines;
-      fold.merge(ready.state);
+      fold.merge(ready.state as FoldStates[J['fold']]);
       results[done] = undefined;
       done += 1;
     }
@@ -123,7 +122,7 @@ export async function foldLedger(
   } finally {
     for (const worker of workers) worker.stop();
   }
-  return problems;
+  return { state: fold.state, problems };
 }
 
 /** A worker thread that reads the parts it is given, one at a time. */

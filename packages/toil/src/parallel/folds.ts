@@ -1,6 +1,7 @@
 import { createAutomationFold } from '../automation/automationTally.js';
+import type { AutomationTally } from '../automation/automationTally.js';
 import { createReportFold } from '../report/reportTally.js';
-import type { ReportScope } from '../report/reportTally.js';
+import type { ReportScope, ReportTally } from '../report/reportTally.js';
 import type { EntryFold } from './entryFold.js';
 import type { EntryScope } from './entryScope.js';
 
@@ -14,6 +15,12 @@ export type FoldJob =
   | { readonly fold: 'report'; readonly scope: ReportScope }
   | { readonly fold: 'automation'; readonly scope: EntryScope };
 
+/** The sums each kind of fold keeps. @internal */
+export interface FoldStates {
+  report: ReportTally;
+  automation: AutomationTally;
+}
+
 /**
  * Make the fold a job names, in whichever thread runs it.
  *
@@ -21,6 +28,8 @@ export type FoldJob =
  * @returns a fresh fold
  * @internal
  */
-export function createFold(job: FoldJob): EntryFold<unknown> {
-  return job.fold === 'report' ? createReportFold(job.scope) : createAutomationFold(job.scope);
+export function createFold<J extends FoldJob>(job: J): EntryFold<FoldStates[J['fold']]> {
+  const fold =
+    job.fold === 'report' ? createReportFold(job.scope) : createAutomationFold(job.scope);
+  return fold as EntryFold<FoldStates[J['fold']]>;
 }

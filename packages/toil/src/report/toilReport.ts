@@ -5,7 +5,7 @@ import { checkThreads, foldLedger } from '../parallel/foldLedger.js';
 import type { LedgerProblem, LedgerReadItem } from '../store/types.js';
 import { createPeriods } from './periods.js';
 import type { PeriodSpec } from './periods.js';
-import { createReportFold, mergeTallies, newBucket } from './reportTally.js';
+import { mergeTallies, newBucket } from './reportTally.js';
 import type { Bucket, ReportScope, Tally } from './reportTally.js';
 
 const HOUR = 3_600_000;
@@ -296,10 +296,9 @@ export async function buildToilReport(
       : new Set(typeof options.team === 'string' ? [options.team] : options.team);
 
   const scope: ReportScope = { ...entryScope(options), period: periodSpec };
-  const fold = createReportFold(scope);
-  const problems = await foldLedger(source, fold, { fold: 'report', scope }, options);
-  const { teams, entries } = fold.state;
-  let { first, last } = fold.state;
+  const { state, problems } = await foldLedger(source, { fold: 'report', scope }, options);
+  const { teams, entries } = state;
+  let { first, last } = state;
 
   // A team asked for by name is reported even when it logged nothing: zero toil is news too.
   for (const name of teamFilter ?? [])
