@@ -30,9 +30,10 @@ export const kError: unique symbol = Symbol.for('@nines/fastify.error');
 /** The raw response, for `onRequestAbort` (which gets no reply) to tell whether headers went. */
 export const kResponse: unique symbol = Symbol.for('@nines/fastify.response');
 /**
- * Which registration started the request (a number per `createHooks`). Fastify propagates a
- * parent's hooks into children created earlier, so a child with its own registration can run
- * two sets of these hooks: the first to start a request owns it, the others leave it alone.
+ * Which registration started the request: that registration's end function (one per
+ * `createHooks`), or `null`. Fastify propagates a parent's hooks into children created earlier,
+ * so a child with its own registration can run two sets of these hooks: the first to start a
+ * request owns it, the others leave it alone. The watch's `[kResponseEnded]` calls it.
  */
 export const kOwner: unique symbol = Symbol.for('@nines/fastify.owner');
 /** The socket the response is watched on (`watchEnds`), or `null`. */
@@ -46,7 +47,7 @@ type RawResponse = ServerResponse | Http2ServerResponse;
 /** The per-request state the plugin keeps on Fastify's request object. */
 interface NinesRequestState {
   [kStart]: number;
-  [kOwner]: number;
+  [kOwner]: ResponseEnder | null;
   [kScheme]: string;
   [kError]: unknown;
   [kResponse]: RawResponse | null;
@@ -60,15 +61,15 @@ interface NinesRequestState {
 
 type Request = FastifyRequest & NinesRequestState;
 
-/** How each registration ends a watched request (`[kResponseEnded]` finds it by owner). */
-const enders = new Map<number, (request: Request, finished: boolean) => void>();
+/** How a registration ends a request whose watched response ended. */
+type ResponseEnder = (request: Request, finished: boolean) => void;
 
 /**
  * `[kResponseEnded]` of every request, on Fastify's request prototype (`decorateRequest` with a
  * function): `@nines/otel` calls it when the watched response finished or its connection closed.
  */
 function responseEnded(this: Request, finished: boolean): void {
-  enders.get(this[kOwner])?.(this, finished);
+  this[kOwner]?.(this, finished);
 }
 
 /** A raw response whose request is not watchable (injected): the request it belongs to. */
@@ -99,7 +100,7 @@ export function requestDecorations(
 ): (readonly [symbol, number | string | null])[] {
   const out: (readonly [symbol, number | string | null])[] = [
     [kStart, Number.NaN],
-    [kOwner, 0],
+    [kOwner, null],
     [kScheme, ''],
     [kError, null],
   ];
@@ -197,9 +198,6 @@ function forget(request: Request): void {
   }
 }
 
-/** Registrations so far: each `createHooks` gets its own owner number. */
-let registrations = 0;
-
 /**
  * Builds the Fastify hooks that time each request and hand its end to `nines`.
  *
@@ -231,25 +229,23 @@ let registrations = 0;
  */
 export function createHooks(nines: Nines, features: HookFeatures): NinesHooks {
   const { aborts, serverAttributes, bodySizes, watchEnds } = features;
-  const owner = ++registrations;
-  if (watchEnds) {
-    enders.set(owner, (request, finished) => {
-      // The watch has already let go of it: nothing to unchain in forget().
-      request[kSocket] = null;
-      try {
-        if (finished) {
-          record(request, request[kWatchedResponse], undefined, null);
-        } else if (aborts) {
-          record(request, request[kWatchedResponse], 'aborted', null);
-        } else {
-          request[kStart] = Number.NaN; // aborts: false leaves it unrecorded
-          forget(request);
-        }
-      } catch (error) {
-        fault('response end', error);
+  // Owns the requests this registration starts, and ends them when their watched response ends.
+  const owner: ResponseEnder = (request, finished) => {
+    // The watch has already let go of it: nothing to unchain in forget().
+    request[kSocket] = null;
+    try {
+      if (finished) {
+        record(request, request[kWatchedResponse], undefined, null);
+      } else if (aborts) {
+        record(request, request[kWatchedResponse], 'aborted', null);
+      } else {
+        request[kStart] = Number.NaN; // aborts: false leaves it unrecorded
+        forget(request);
       }
-    });
-  }
+    } catch (error) {
+      fault('response end', error);
+    }
+  };
   const routeOf = createRouteReader();
   // One RequestEnd reused for every request: requestEnded is synchronous and keeps nothing.
   const end: RequestEnd = blankRequestEnd();
