@@ -17,7 +17,11 @@ class Watched implements WatchedResponse {
   [kNextWatched]: WatchedResponse | null = null;
   readonly ends: boolean[] = [];
   readonly [kWatchedResponse]: ServerResponse;
-  constructor(res: ServerResponse) {
+  constructor(
+    res: ServerResponse,
+    /** The server side of the connection. */
+    readonly socket: IncomingMessage['socket'],
+  ) {
     this[kWatchedResponse] = res;
   }
   [kResponseEnded](finished: boolean): void {
@@ -35,7 +39,7 @@ async function serve(handle: (req: IncomingMessage, res: ServerResponse) => void
   const watched: Watched[] = [];
   const server = createServer((req, res) => {
     expect(canWatchResponse(req.socket)).toBe(true);
-    const entry = new Watched(res);
+    const entry = new Watched(res, req.socket);
     watched.push(entry);
     watchResponse(req.socket, entry);
     handle(req, res);
@@ -66,7 +70,14 @@ describe('response watch', () => {
     const response = await fetch(`http://127.0.0.1:${String(port)}/`);
     expect(await response.text()).toBe('ok');
     await until(() => watched[0]?.ends.length === 1);
-    expect(watched[0]?.ends).toEqual([true]);
+    const entry = watched[0] as Watched;
+    expect(entry.ends).toEqual([true]);
+    expect(firstWatched(entry.socket)).toBeNull();
+    // Closing the connection now must not end it a second time (it was unchained).
+    const closed = once(entry.socket, 'close');
+    entry.socket.destroy();
+    await closed;
+    expect(entry.ends).toEqual([true]);
   });
 
   it('ends a response whose client went away first with finished = false', async () => {
@@ -101,7 +112,7 @@ describe('response watch', () => {
   it('does not end a response it stopped watching; says no to sockets no server parses', async () => {
     let held: Watched | undefined;
     const { port } = await serve((req, res) => {
-      held = new Watched(res);
+      held = new Watched(res, req.socket);
       watchResponse(req.socket, held);
       unwatchResponse(req.socket, held);
       res.end('ok');
