@@ -106,6 +106,38 @@ describe.each(EXPRESS_VERSIONS)('faults on $name', ({ express }) => {
     expect(reported.some((message) => message.includes('@nines/otel'))).toBe(true);
   });
 
+  it('a Nines whose requestEnded throws changes no response, and each state then serves one request at a time', async () => {
+    const expected = await bare();
+    const watched = watch(createNines());
+    let failing = true;
+    const nines = {
+      ...watched,
+      requestEnded(start: number, end: Parameters<typeof watched.requestEnded>[1]): void {
+        if (failing) throw new Error('recorder exploded');
+        watched.requestEnded(start, end);
+      },
+    };
+    const app = express();
+    app.use(ninesExpress(nines));
+    app.get('/slow/:id', (req, res) => {
+      setTimeout(() => res.send(req.params.id), 20);
+    });
+    routes(express, app);
+    expect(await responses(app)).toEqual(expected);
+    expect(reported.some((message) => message.includes('recording a request failed'))).toBe(true);
+    // A state released twice would be handed to two of these at once.
+    failing = false;
+    const server = await listen(app);
+    running.push(server);
+    const ids = Array.from({ length: 8 }, (_, i) => String(i));
+    const bodies = await Promise.all(
+      ids.map(async (id) => (await fetch(`${server.url}/slow/${id}`)).text()),
+    );
+    expect(bodies).toEqual(ids);
+    await watched.recorded(8);
+    expect(watched.ends.map((end) => end.route)).toEqual(ids.map(() => '/slow/:id'));
+  });
+
   it('an exporter that throws never changes a response', async () => {
     const expected = await bare();
     let exports = 0;

@@ -84,8 +84,10 @@ export function leaveApp(): void {
  * and after the middleware is registered (and Express 4 layers do not keep their path), while
  * every layer, in every router and every mounted app of that copy of Express, is entered through
  * `Layer.prototype.handle_request` (Express 4) or `handleRequest` (router 2.x, Express 5), and
- * every error pass through `handle_error` / `handleError`. The hooks cost one property read for
- * requests Nines does not measure, and change nothing about what the layer does.
+ * every error pass through `handle_error` / `handleError`. While no request is being measured
+ * the hooks cost one check; otherwise a layer outside a route looks its request's state up
+ * (a tag on the router's `next`, else the request's socket). They change nothing about what
+ * the layer does.
  *
  * @param app - `req.app`
  * @returns whether the hooks are in place for this app

@@ -40,7 +40,7 @@ let mountChecks = 64;
  * @param res - its response
  * @param router - the app router invocation's `next` (middleware), else `undefined`
  * @param app - the app (at its entry), else `undefined`
- * @param hooked - whether the layer hooks are known to be in place
+ * @param hooked - whether the layer hooks are known to be in place (always, at the app's entry)
  * @returns the request's state, or `undefined` when it closed before measuring could start
  * @example
  * ```ts
@@ -57,9 +57,8 @@ export function beginRequest(
 ): RequestState | undefined {
   // Gone before we ran (or answered by an earlier middleware): nothing to time.
   if (isClosed(res)) return undefined;
-  if (app !== undefined) {
-    if (!hooked) ensureLayerHooks(app);
-  } else {
+  // At the app's entry the caller has hooked the app already; inside the router, look once.
+  if (app === undefined) {
     if (!hooked) ensureLayerHooks(req.app);
     if (mountChecks > 0) checkMount(req);
   }
@@ -151,7 +150,9 @@ function onClose(state: RequestState, res: Response, finished?: boolean): void {
     record(state, res, finished ?? isFinished(res));
   } catch (error) {
     reportFault(nines ?? state, 'end', 'recording a request failed.', error);
-    releaseState(state);
+    // `record` releases the state before handing the request to Nines: release it only if the
+    // fault came first, or it would enter the pool twice and serve two requests at once.
+    if (state.req !== undefined) releaseState(state);
   }
 }
 

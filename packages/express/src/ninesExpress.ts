@@ -30,10 +30,12 @@ export type NinesMiddleware = NodeMiddleware & {
  * `http.server.request.duration` histogram and the in-process objectives fed from it. Register
  * it on the app, before the routes: `app.use(ninesExpress(options))`.
  *
- * Per request it takes a start mark, links a pooled state to the request's socket (nothing is
- * added to `req` or `res`: see requestState.ts) and adds one shared
- * `close` listener (`close` fires after `finish` and also when the client goes away, REFERENCE.md
- * §5.8), so a request is recorded exactly once whatever happens to it. The route template is
+ * Per request it takes a start mark and links a pooled state to the request's socket (nothing is
+ * added to `req` or `res`: see requestState.ts). The end comes from `@nines/otel`'s response
+ * watch on HTTP/1 (the response-finish diagnostics channel, and one `close` listener per
+ * connection for a client that goes away), or from one shared `close` listener on the response
+ * under HTTP/2 and without a socket (REFERENCE.md §5.8), so a request is recorded exactly once
+ * whatever happens to it. The route template is
  * built from the layers the request passes through, with each router's registered mount path
  * (never `req.baseUrl`, which holds values), and survives `next(err)` to an app-level error
  * handler. Registering it twice (or once on the app and once on a router) measures each request

@@ -70,12 +70,8 @@ const bySocketless = new WeakMap<object, RequestState>();
 
 /** The Express request fields the adapter reads. */
 export interface ExpressRequestFields {
-  /** The `next` of the router invocation currently dispatching (set and restored by Express). */
-  next?: unknown;
   /** The Express application (set by Express's init). */
   app?: unknown;
-  /** `http`/`https` after the app's trust-proxy rules (Express getter). */
-  protocol?: unknown;
   /** connect-timeout sets it when the request timed out. */
   timedout?: unknown;
   /** Where the adapter was mounted (it should be the app root). */
@@ -115,9 +111,9 @@ export function findState(req: IncomingMessage): RequestState | undefined {
  * leaves the chain when released, so a handler that runs late (after the response closed) finds
  * no state and changes nothing.
  *
- * Route templates are tracked per router invocation. Express sets `req.next` to the `next` of
- * the router that is dispatching and restores it when that router is left, so `req.next`
- * identifies where in the router tree a layer runs: `routers[i]` is an invocation's `next` and
+ * Route templates are tracked per router invocation. Each layer is called with the `next` of
+ * the router invocation dispatching it, so that `next` identifies where in the router tree a
+ * layer runs: `routers[i]` is an invocation's `next` and
  * `prefixes[i]` its template prefix. An invocation not seen before is the one the last `use`
  * layer entered, one level below the router that layer belongs to.
  */
