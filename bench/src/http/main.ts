@@ -16,7 +16,7 @@
  *
  * Run: pnpm --filter @nines/bench run bench:http [-- flags]
  *   --rounds 7 --duration 3 --warmup 2     rounds; measured and warm-up seconds per run
- *   --connections 50 --pipelining 1        load shape (wrk: pipelining 1 only)
+ *   --connections 50 --pipelining 1        load shape (wrk and inprocess: pipelining 1 only)
  *   --client wrk|autocannon|inprocess      load generator (default wrk if installed); inprocess:
  *                                          each server drives itself over in-memory sockets
  *                                          (servers/drive.ts), no TCP, no second process
@@ -94,6 +94,11 @@ if (clientFlag !== 'autocannon' && clientFlag !== 'wrk' && clientFlag !== 'inpro
   throw new RangeError(`--client must be wrk, autocannon or inprocess, got ${clientFlag}`);
 }
 const client: LoadClient = clientFlag;
+if (client === 'inprocess' && pipelining !== 1) {
+  throw new RangeError(
+    '--pipelining: the in-process driver sends one request at a time per connection',
+  );
+}
 const nice = flags.nice === undefined ? undefined : Number(flags.nice);
 if (nice !== undefined && !(Number.isInteger(nice) && nice >= -20 && nice <= 19)) {
   throw new RangeError(`--nice must be an integer from -20 to 19, got ${String(flags.nice)}`);
@@ -389,15 +394,22 @@ out.push(
     `1-minute load average over the measurements ${fmt(Math.min(...loads), 2)} – ${fmt(Math.max(...loads), 2)} (median ${fmt(median(loads), 2)}): ` +
     'other processes share the cores, so compare figures within this run only.',
   '',
-  `Load: ${clientName}, ${String(connections)} connections, pipelining ${String(pipelining)}, ` +
-    `\`GET /api/users/1\` on 127.0.0.1; per round and configuration ${String(warmupSeconds)} s warm-up + ${String(durationSeconds)} s measured; ` +
+  `Load: ${clientName}, ${String(connections)} connections, ` +
+    (client === 'inprocess'
+      ? "`GET /api/users/1` over in-memory sockets, the driver on the server's CPU; per round"
+      : `pipelining ${String(pipelining)}, \`GET /api/users/1\` on 127.0.0.1; per round`) +
+    ` and configuration ${String(warmupSeconds)} s warm-up + ${String(durationSeconds)} s measured; ` +
     `${String(roundsRun)} rounds, configurations rotated each round, frameworks alternated; servers ${flags.reuse ? 'started once and reused' : 'a new process per round and configuration'}` +
     (nice === undefined
       ? ''
-      : `; servers, load generator and orchestrator at nice ${String(nice)}`) +
-    (pin
-      ? `; servers pinned to CPU ${String(cpuCount - 1)}, load generator and orchestrator to CPU 0 (taskset)`
-      : '') +
+      : client === 'inprocess'
+        ? `; servers and orchestrator at nice ${String(nice)}`
+        : `; servers, load generator and orchestrator at nice ${String(nice)}`) +
+    (!pin
+      ? ''
+      : client === 'inprocess'
+        ? `; servers pinned to CPU ${String(cpuCount - 1)}, the orchestrator to CPU 0 (taskset)`
+        : `; servers pinned to CPU ${String(cpuCount - 1)}, load generator and orchestrator to CPU 0 (taskset)`) +
     '.',
   '',
 );
