@@ -151,11 +151,21 @@ describe.each(FASTIFY_VERSIONS)('$name', (v) => {
     });
     const app2 = await makeApp(v, { nines: nines2 });
     expect(await responses(app2)).toEqual(bare);
+
+    // With body sizes the end comes from Fastify's onResponse hook instead of the watch.
+    const nines3 = createNines({ manualTimers: true, bodySizes: true });
+    vi.spyOn(nines3, 'requestEnded').mockImplementation(() => {
+      throw new Error('end broke');
+    });
+    const app3 = await makeApp(v, { nines: nines3 });
+    expect(await responses(app3)).toEqual(bare);
     expect(diagnostics.lines.filter((line) => line.includes('@nines/fastify'))).toEqual([
       'error @nines/fastify: the onRequest hook failed; requests go on unrecorded where it fails',
+      'error @nines/fastify: the response-end callback failed; requests go on unrecorded where it fails',
       'error @nines/fastify: the onResponse hook failed; requests go on unrecorded where it fails',
     ]);
     await nines.shutdown();
     await nines2.shutdown();
+    await nines3.shutdown();
   });
 });

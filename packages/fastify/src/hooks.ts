@@ -25,7 +25,7 @@ import { createRouteReader } from './routeTemplate.js';
 export const kStart: unique symbol = Symbol.for('@nines/fastify.start');
 /** `url.scheme` seen at the start, so the end (and the active-request count) use the same. */
 export const kScheme: unique symbol = Symbol.for('@nines/fastify.scheme');
-/** The error `onError` saw; whether it counts is only known in `onResponse`. */
+/** The error `onError` saw; whether it counts is only known when the response ends. */
 export const kError: unique symbol = Symbol.for('@nines/fastify.error');
 /** The raw response, for `onRequestAbort` (which gets no reply) to tell whether headers went. */
 export const kResponse: unique symbol = Symbol.for('@nines/fastify.response');
@@ -126,7 +126,7 @@ export function requestMethods(
 
 /** What the hooks collect beyond the always-on attributes. */
 export interface HookFeatures {
-  /** Keep the raw response on the request, for `onRequestAbort`. */
+  /** Record aborted requests (from the watch, or from `onRequestAbort` without it). */
   readonly aborts: boolean;
   /** Pass `server.address`/`server.port` (from the Host header, `trustProxy`-aware). */
   readonly serverAttributes: boolean;
@@ -211,18 +211,24 @@ function forget(request: Request): void {
  * - `onRequestAbort` / `onTimeout`: record `aborted` / `timeout`, with the status only if
  *   headers were already sent. Each request is recorded once: the mark is cleared on record, so
  *   a timeout followed by Fastify's abort hook, or a late `onResponse`, records nothing more.
+ * - With `watchEnds` (HTTP/1 without body sizes) `onResponse` and `onRequestAbort` are not
+ *   used: `@nines/otel`'s response watch calls the registration's end function (the request's
+ *   `[kOwner]`) when the response finished or its connection closed, with the same rules.
  *
  * Hooks never throw: a fault is reported once through OpenTelemetry's `diag` and the request
- * goes on. Nothing here allocates per request: one `RequestEnd` is reused (recording is
- * synchronous), the hooks are created once, and state lives in decorations Fastify's request
- * constructor already sets.
+ * goes on. On a real connection nothing here allocates per request: one `RequestEnd` is reused
+ * (recording is synchronous), the hooks are created once, and state lives in decorations
+ * Fastify's request constructor already sets. Injected requests (`fastify.inject()`) get two
+ * listeners on their response with `watchEnds`.
  *
  * @param nines - where requests are recorded
  * @param features - what to collect beyond the always-on attributes
  * @returns the hooks
  * @example
  * ```ts
- * const hooks = createHooks(createNines(), { aborts: true, serverAttributes: false, bodySizes: false });
+ * const hooks = createHooks(createNines(), {
+ *   aborts: true, serverAttributes: false, bodySizes: false, watchEnds: false,
+ * });
  * app.addHook('onRequest', hooks.onRequest);
  * app.addHook('onResponse', hooks.onResponse);
  * ```
@@ -243,7 +249,7 @@ export function createHooks(nines: Nines, features: HookFeatures): NinesHooks {
         forget(request);
       }
     } catch (error) {
-      fault('response end', error);
+      fault('response-end callback', error);
     }
   };
   const routeOf = createRouteReader();
@@ -255,7 +261,7 @@ export function createHooks(nines: Nines, features: HookFeatures): NinesHooks {
     faulted = true;
     try {
       diag.error(
-        `@nines/fastify: the ${where} hook failed; requests go on unrecorded where it fails`,
+        `@nines/fastify: the ${where} failed; requests go on unrecorded where it fails`,
         error,
       );
     } catch {
@@ -337,7 +343,7 @@ export function createHooks(nines: Nines, features: HookFeatures): NinesHooks {
           r[kStart] = nines.requestStarted(request.method, scheme);
         }
       } catch (error) {
-        fault('onRequest', error);
+        fault('onRequest hook', error);
       }
       done();
     },
@@ -349,7 +355,7 @@ export function createHooks(nines: Nines, features: HookFeatures): NinesHooks {
       try {
         record(request as Request, reply.raw, undefined, reply);
       } catch (error) {
-        fault('onResponse', error);
+        fault('onResponse hook', error);
       }
       done();
     },
@@ -360,7 +366,7 @@ export function createHooks(nines: Nines, features: HookFeatures): NinesHooks {
         record(r, r[kResponse], 'aborted', null);
         r[kResponse] = null;
       } catch (error) {
-        fault('onRequestAbort', error);
+        fault('onRequestAbort hook', error);
       }
       done();
     },
@@ -368,7 +374,7 @@ export function createHooks(nines: Nines, features: HookFeatures): NinesHooks {
       try {
         record(request as Request, reply.raw, 'timeout', reply);
       } catch (error) {
-        fault('onTimeout', error);
+        fault('onTimeout hook', error);
       }
       done();
     },

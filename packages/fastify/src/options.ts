@@ -22,12 +22,12 @@ export interface FastifyNinesOptions extends NinesOptions {
    */
   readonly statusPath?: string;
   /**
-   * Record requests the client aborted before the response finished (Fastify's
-   * `onRequestAbort` hook; `error.type="aborted"`). Fastify's documentation calls this hook not
-   * fully reliable: it fires on the request's `close` when `req.aborted` is set, which is the
-   * case for a disconnect before the response finished, not for every network failure.
-   * Enabling it makes Fastify add one `close` listener per request. Default `true`: without it
-   * an aborted request is never recorded at all (Fastify skips `onResponse`).
+   * Record requests the client aborted before the response finished (`error.type="aborted"`).
+   * On HTTP/1 without `bodySizes` they come from the connection's `close` (one listener per
+   * connection, `@nines/otel`'s response watch). Under HTTP/2 or with `bodySizes` they come from
+   * Fastify's `onRequestAbort` hook, which its documentation calls not fully reliable (it fires
+   * on the request's `close` when `req.aborted` is set) and for which Fastify adds one `close`
+   * listener per request. Default `true`: without it an aborted request is never recorded.
    */
   readonly aborts?: boolean;
   /**

@@ -49,12 +49,12 @@ const plugin: FastifyPluginCallback<FastifyNinesOptions> = (fastify, options, do
     done(error as Error);
     return;
   }
-  // A Nines passed in does not say whether its opt-in attributes are on: collect them then (the
-  // recorder ignores what it does not use); otherwise only when asked for.
-  const bodySizes = owned ? options.bodySizes === true : true;
+  // A Nines passed in tells its opt-ins through its recorder (as the Express adapter reads them).
+  const given = nines.metrics as unknown as { bodySizes?: unknown; serverAttributes?: unknown };
+  const bodySizes = owned ? options.bodySizes === true : given.bodySizes === true;
   const features: HookFeatures = {
     aborts: resolved.aborts,
-    serverAttributes: owned ? options.serverAttributes === true : true,
+    serverAttributes: owned ? options.serverAttributes === true : given.serverAttributes === true,
     bodySizes,
     // Ends from the response watch (no onResponse/onRequestAbort hooks) on HTTP/1.
     watchEnds: !bodySizes && !isHttp2(fastify),
@@ -93,7 +93,8 @@ const plugin: FastifyPluginCallback<FastifyNinesOptions> = (fastify, options, do
   if (resolved.statusPath !== undefined) {
     // The shared handler (GET and the automatic HEAD), so every adapter serves the same bytes:
     // JSON, `cache-control: no-store`, a 500 and one diag line if the status cannot be built.
-    // Hijacked replies still run onResponse, so the route is recorded like any other.
+    // A hijacked reply still ends (onResponse, or the response watch), so the route is recorded
+    // like any other.
     fastify.get(resolved.statusPath, (request, reply) => {
       reply.hijack();
       // Under HTTP/2 these are Node's compat objects, which have what the handler uses.
