@@ -109,6 +109,25 @@ describe('response watch', () => {
     socket.destroy();
   });
 
+  it('adds one close listener per connection, however many responses it watches there', async () => {
+    const counts: number[] = [];
+    const sockets = new Set<unknown>();
+    const { port } = await serve((req, res) => {
+      counts.push(req.socket.listenerCount('close'));
+      sockets.add(req.socket);
+      res.end('ok');
+    });
+    // Three pipelined requests on one connection, served one after the other.
+    const client = connect(port, '127.0.0.1');
+    await once(client, 'connect');
+    client.write('GET /1 HTTP/1.1\r\nHost: x\r\n\r\n'.repeat(3));
+    await until(() => counts.length === 3);
+    client.destroy();
+    expect(sockets.size).toBe(1);
+    expect(counts).toHaveLength(3);
+    expect(new Set(counts).size).toBe(1);
+  });
+
   it('does not end a response it stopped watching; says no to sockets no server parses', async () => {
     let held: Watched | undefined;
     const { port } = await serve((req, res) => {

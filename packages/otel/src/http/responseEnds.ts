@@ -39,14 +39,14 @@ export const kNextWatched: unique symbol = Symbol.for('@nines/otel.nextWatched')
 export const kResponseEnded: unique symbol = Symbol.for('@nines/otel.responseEnded');
 
 const FINISH_CHANNEL = 'http.server.response.finish';
-/** The chain of a connection's watched responses, on its socket. */
+/**
+ * The chain of a connection's watched responses, on its socket: absent until the first watch
+ * (which adds the connection's `close` listener), `null` when empty after that.
+ */
 const CHAIN: unique symbol = Symbol.for('@nines/otel watched responses');
-/** Marks a connection whose `close` listener is in place. */
-const WATCHED: unique symbol = Symbol.for('@nines/otel connection watched');
 
 interface ChainedSocket {
   [CHAIN]?: WatchedResponse | null;
-  [WATCHED]?: true;
 }
 
 let subscribed = false;
@@ -97,12 +97,10 @@ export function watchResponse(socket: WatchableSocket, watched: WatchedResponse)
     subscribe(FINISH_CHANNEL, onFinish);
   }
   const chained = socket as WatchableSocket & ChainedSocket;
-  watched[kNextWatched] = chained[CHAIN] ?? null;
+  const head = chained[CHAIN];
+  if (head === undefined) socket.once('close', onConnectionClose);
+  watched[kNextWatched] = head ?? null;
   chained[CHAIN] = watched;
-  if (chained[WATCHED] !== true) {
-    chained[WATCHED] = true;
-    socket.once('close', onConnectionClose);
-  }
 }
 
 /**
