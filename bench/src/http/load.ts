@@ -1,6 +1,7 @@
 /**
- * Load generators. Both run outside the server process: autocannon in the orchestrator's
- * process (a library call), wrk as its own process. Each run is bounded by its duration and
+ * Load generators over TCP. Both run outside the server process: autocannon in the
+ * orchestrator's process (a library call), wrk as its own process. (`--client inprocess` is
+ * servers/drive.ts, inside the server.) Each run is bounded by its duration and
  * only ever targets 127.0.0.1.
  */
 import { spawnPlaced, type Placement } from './placement.js';
@@ -153,12 +154,10 @@ function runWrk(url: string, options: LoadOptions): Promise<LoadResult> {
  * @throws Error for a non-loopback URL or a failed generator
  */
 export function runLoad(
-  client: LoadClient,
+  client: Exclude<LoadClient, 'inprocess'>,
   url: string,
   options: LoadOptions,
 ): Promise<LoadResult> {
   assertLoopback(url);
-  if (client === 'inprocess')
-    throw new Error('the inprocess client runs through ServerChild.drive');
   return client === 'wrk' ? runWrk(url, options) : runAutocannon(url, options);
 }

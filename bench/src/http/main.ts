@@ -2,7 +2,8 @@
  * HTTP overhead benchmark (issue #4): the same `GET /api/users/:id` JSON route, bare framework
  * vs Nines vs its peers, in ONE run, alternating. Each configuration is a server child process
  * on 127.0.0.1 (servers/*.ts); the load generator is another process: wrk when installed
- * (`apt-get install -y wrk`), else autocannon in this process.
+ * (`apt-get install -y wrk`), else autocannon in this process; or, with `--client inprocess`,
+ * each server drives itself over in-memory sockets.
  *
  * Per round, per framework block (blocks alternate which goes first), per configuration in an
  * order rotated by the round: warm up, read the server's CPU time, measure, read it again.
@@ -20,7 +21,7 @@
  *   --client wrk|autocannon|inprocess      load generator (default wrk if installed); inprocess:
  *                                          each server drives itself over in-memory sockets
  *                                          (servers/drive.ts), no TCP, no second process
- *   --only id,id                           configurations (configs.ts); default all ten
+ *   --only id,id                           configurations (configs.ts); default all twelve
  *   --reuse                                start each server once (default: a new process per
  *                                          round, so one process's JIT luck is not every round's)
  *   --profile id,id                        run those servers with --cpu-prof, summarise

@@ -7,7 +7,9 @@ import { createReadStream } from 'node:fs';
 import { buildToilReport, createJsonLinesStore } from '@nines/toil';
 
 const [mode, file] = process.argv.slice(2);
-if (file === undefined) throw new Error('usage: child.ts floor|report-1|report FILE');
+if ((mode !== 'floor' && mode !== 'report-1' && mode !== 'report') || file === undefined) {
+  throw new Error('usage: child.ts floor|report-1|report FILE');
+}
 const t0 = performance.now();
 let entries = 0;
 if (mode === 'floor') {

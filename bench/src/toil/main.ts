@@ -71,20 +71,20 @@ const child = fileURLToPath(new URL('./child.ts', import.meta.url));
 
 type Mode = 'floor' | 'report-1' | 'report';
 
-function runChild(
-  mode: Mode,
-  file: string,
-): { ms: number; cpuMs: number; rssMiB: number; entries: number } {
+/** What child.ts prints on its last line. */
+interface ChildResult {
+  ms: number;
+  cpuMs: number;
+  rssMiB: number;
+  entries: number;
+}
+
+function runChild(mode: Mode, file: string): ChildResult {
   const out = execFileSync(process.execPath, ['--import', 'tsx', child, mode, file], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
-  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as {
-    ms: number;
-    cpuMs: number;
-    rssMiB: number;
-    entries: number;
-  };
+  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as ChildResult;
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'nines-toil-bench-'));
